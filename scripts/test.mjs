@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm test`: every offline check, cheapest first, fail-fast.
+// One summary line per step; a failing step prints its output; the last line is "N passed, N failed".
+// `npm test -- --only <step>[,<step>]` runs some steps; `--verbose` streams every step's output.
+import { spawn } from 'node:child_process';
+
+const check = (name) => ['node', 'scripts/verify/check.mjs', name];
+
+const STEPS = [
+    { id: 'build', title: 'TypeScript build, type-check and LWC compile', command: ['node', 'scripts/build/build-lwc.mjs'] },
+    { id: 'eslint', title: 'ESLint (LWC rules, typescript-eslint)', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
+    { id: 'prettier', title: 'Prettier check (Apex syntax gate included)', command: ['npx', 'prettier', '--check', '--log-level', 'warn', '.'] },
+    { id: 'jest', title: 'Jest: LWC behaviour, accessibility, coverage', command: ['npx', 'sfdx-lwc-jest', '--coverage', '--', '--silent'] },
+    { id: 'verify-specs', title: 'Checks catch planted mistakes (scripts/verify tests)', command: ['node', '--test', '--test-reporter=dot', 'scripts/verify/'] },
+    { id: 'metadata-structure', title: 'Metadata XML structure against the Metadata API types', command: check('metadata-structure') },
+    { id: 'cross-references', title: 'Cross-references: objects, fields, Apex methods, permissions', command: check('cross-references') },
+    { id: 'apexlink', title: 'ApexLink semantic check', command: check('apexlink') },
+    { id: 'code-analyzer', title: 'Code Analyzer: PMD (Recommended, Security) and flow scanner', command: check('code-analyzer') },
+    { id: 'convert-source', title: 'sf project convert source', command: check('convert-source') }
+];
+
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : null;
+if (only) {
+    const unknown = [...only].filter((id) => !STEPS.some((step) => step.id === id));
+    if (unknown.length) {
+        console.error(`Unknown step ${unknown.join(', ')}. Steps: ${STEPS.map((s) => s.id).join(', ')}.`);
+        process.exit(2);
+    }
+}
+
+const env = {
+    ...process.env,
+    SF_DISABLE_AUTOUPDATE: 'true',
+    SF_DISABLE_TELEMETRY: 'true',
+    SF_SKIP_NEW_VERSION_CHECK: 'true',
+    NODE_NO_WARNINGS: '1',
+    FORCE_COLOR: '0'
+};
+
+function runStep(step) {
+    return new Promise((resolve) => {
+        const started = Date.now();
+        const child = spawn(step.command[0], step.command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let output = '';
+        const collect = (chunk) => {
+            output += chunk;
+            if (verbose) process.stdout.write(chunk);
+        };
+        child.stdout.on('data', collect);
+        child.stderr.on('data', collect);
+        child.on('error', (error) => resolve({ ok: false, output: String(error), seconds: 0 }));
+        child.on('close', (code) => resolve({ ok: code === 0, output, seconds: (Date.now() - started) / 1000 }));
+    });
+}
+
+let passed = 0;
+let failed = 0;
+const selected = STEPS.filter((step) => !only || only.has(step.id));
+for (const step of selected) {
+    const result = await runStep(step);
+    const line = `${step.title} [${step.id}] (${result.seconds.toFixed(1)} s)`;
+    if (result.ok) {
+        passed++;
+        console.log(`PASS ${line}`);
+        continue;
+    }
+    failed++;
+    console.log(`FAIL ${line}`);
+    if (!verbose) {
+        const lines = result.output.trimEnd().split('\n');
+        const shown = lines.slice(-120);
+        if (lines.length > shown.length) console.log(`  … ${lines.length - shown.length} earlier lines omitted`);
+        console.log(shown.map((text) => `  ${text}`).join('\n'));
+    }
+    const skipped = selected.length - passed - failed;
+    if (skipped) console.log(`Stopped: ${skipped} later step${skipped === 1 ? '' : 's'} not run. Re-run one with npm test -- --only <step>.`);
+    break;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
