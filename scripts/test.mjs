@@ -7,15 +7,47 @@ import { spawn } from 'node:child_process';
 const check = (name) => ['node', 'scripts/verify/check.mjs', name];
 
 const STEPS = [
-    { id: 'build', title: 'TypeScript build, type-check and LWC compile', command: ['node', 'scripts/build/build-lwc.mjs'] },
-    { id: 'eslint', title: 'ESLint (LWC rules, typescript-eslint)', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
-    { id: 'prettier', title: 'Prettier check (Apex syntax gate included)', command: ['npx', 'prettier', '--check', '--log-level', 'warn', '.'] },
-    { id: 'jest', title: 'Jest: LWC behaviour, accessibility, coverage', command: ['npx', 'sfdx-lwc-jest', '--coverage', '--', '--silent'] },
-    { id: 'verify-specs', title: 'Checks catch planted mistakes (scripts/verify tests)', command: ['node', '--test', '--test-reporter=dot', 'scripts/verify/'] },
-    { id: 'metadata-structure', title: 'Metadata XML structure against the Metadata API types', command: check('metadata-structure') },
-    { id: 'cross-references', title: 'Cross-references: objects, fields, Apex methods, permissions', command: check('cross-references') },
+    {
+        id: 'build',
+        title: 'TypeScript build, type-check and LWC compile',
+        command: ['node', 'scripts/build/build-lwc.mjs']
+    },
+    {
+        id: 'eslint',
+        title: 'ESLint (LWC rules, typescript-eslint)',
+        command: ['npx', 'eslint', '--max-warnings', '0', '.']
+    },
+    {
+        id: 'prettier',
+        title: 'Prettier check (Apex syntax gate included)',
+        command: ['npx', 'prettier', '--check', '--log-level', 'warn', '.']
+    },
+    {
+        id: 'jest',
+        title: 'Jest: LWC behaviour, accessibility, coverage',
+        command: ['npx', 'sfdx-lwc-jest', '--coverage', '--', '--silent']
+    },
+    {
+        id: 'verify-specs',
+        title: 'Checks catch planted mistakes (scripts/verify tests)',
+        command: ['node', '--test', '--test-reporter=dot', 'scripts/verify/']
+    },
+    {
+        id: 'metadata-structure',
+        title: 'Metadata XML structure against the Metadata API types',
+        command: check('metadata-structure')
+    },
+    {
+        id: 'cross-references',
+        title: 'Cross-references: objects, fields, Apex methods, permissions',
+        command: check('cross-references')
+    },
     { id: 'apexlink', title: 'ApexLink semantic check', command: check('apexlink') },
-    { id: 'code-analyzer', title: 'Code Analyzer: PMD (Recommended, Security) and flow scanner', command: check('code-analyzer') },
+    {
+        id: 'code-analyzer',
+        title: 'Code Analyzer: PMD (Recommended, Security) and flow scanner',
+        command: check('code-analyzer')
+    },
     { id: 'convert-source', title: 'sf project convert source', command: check('convert-source') }
 ];
 
@@ -76,7 +108,10 @@ for (const step of selected) {
         console.log(shown.map((text) => `  ${text}`).join('\n'));
     }
     const skipped = selected.length - passed - failed;
-    if (skipped) console.log(`Stopped: ${skipped} later step${skipped === 1 ? '' : 's'} not run. Re-run one with npm test -- --only <step>.`);
+    if (skipped)
+        console.log(
+            `Stopped: ${skipped} later step${skipped === 1 ? '' : 's'} not run. Re-run one with npm test -- --only <step>.`
+        );
     break;
 }
 console.log(`${passed} passed, ${failed} failed`);
