@@ -28,9 +28,9 @@ const STEPS = [
         command: ['npx', 'sfdx-lwc-jest', '--coverage', '--', '--silent']
     },
     {
-        id: 'verify-specs',
-        title: 'Checks catch planted mistakes (scripts/verify tests)',
-        command: ['node', '--test', '--test-reporter=dot', 'scripts/verify/']
+        id: 'script-specs',
+        title: 'Script specifications: each check catches its planted mistakes; org commands explain missing setup',
+        command: ['node', '--test', '--test-reporter=spec', 'scripts/']
     },
     {
         id: 'metadata-structure',
