@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { projectWith, runCheck } from './lib/fixture.mjs';
+
+describe('convert-source check', { concurrency: true }, () => {
+    it('passes on the clean project', () => {
+        const { status, output } = runCheck('convert-source', projectWith());
+        assert.equal(status, 0, output);
+    });
+
+    it('fails when .forceignore lets a TypeScript source reach the deploy', () => {
+        const { status, output } = runCheck('convert-source', projectWith('typescript-deployed'));
+        assert.equal(status, 1, output);
+        assert.match(
+            output,
+            /force-app\/main\/widgets\/lwc\/widgetList\/widgetList\.ts: a TypeScript source would be deployed/
+        );
+        assert.match(output, /add "\*\*\/\*\.ts" to \.forceignore/);
+    });
+
+    it('fails when a TypeScript LWC was not built, which convert would silently leave out', () => {
+        const { status, output } = runCheck('convert-source', projectWith('lwc-not-built'));
+        assert.equal(status, 1, output);
+        assert.match(
+            output,
+            /force-app\/main\/widgets\/lwc\/widgetBadge\/widgetBadge\.ts: LWC widgetBadge has no built widgetBadge\.js/
+        );
+        assert.match(output, /run npm run build/);
+    });
+});
