@@ -69,7 +69,7 @@ const env = {
     SF_DISABLE_TELEMETRY: 'true',
     SF_SKIP_NEW_VERSION_CHECK: 'true',
     NODE_NO_WARNINGS: '1',
-    FORCE_COLOR: '0'
+    NO_COLOR: '1'
 };
 
 function runStep(step) {
