@@ -1,0 +1,65 @@
+// LeadInboxController: the SDR inbox. DTOs are the Apex inner classes of the same names.
+
+declare namespace LeadInboxController {
+    interface InboxRow {
+        leadId: string;
+        name: string;
+        company: string | null;
+        title: string | null;
+        ownerId: string;
+        ownerName: string | null;
+        ownedByQueue: boolean;
+        stage: string;
+        segment: string | null;
+        intentTrigger: string | null;
+        fitScore: number | null;
+        intentScore: number | null;
+        leadSource: string | null;
+        mqlAt: string | null;
+        acceptBy: string | null;
+    }
+
+    /** A selectable inbox view: `all`, `mine`, `breached`, or `queue:<Queue DeveloperName>`. */
+    interface InboxView {
+        key: string;
+        label: string;
+        count: number;
+        breached: number;
+    }
+
+    interface InboxPage {
+        view: string;
+        rows: InboxRow[];
+        /** pass back to get the next page; null on the last page */
+        nextCursor: string | null;
+        views: InboxView[];
+        /** the server's clock, so SLA countdowns do not trust the browser's */
+        serverNow: string;
+    }
+
+    interface ReasonOption {
+        code: string;
+        label: string;
+        kind: 'Reject' | 'Recycle';
+        noteRequired: boolean;
+        recycleDays: number | null;
+    }
+}
+
+declare module '@salesforce/apex/LeadInboxController.getInbox' {
+    const getInbox: ApexMethod<
+        { view: string; pageSize: number; cursor: string | null },
+        LeadInboxController.InboxPage
+    >;
+    export default getInbox;
+}
+
+declare module '@salesforce/apex/LeadInboxController.getDispositionReasons' {
+    const getDispositionReasons: ApexMethodWithoutParams<LeadInboxController.ReasonOption[]>;
+    export default getDispositionReasons;
+}
+
+declare module '@salesforce/apex/LeadInboxController.decide' {
+    const decide: ApexMethod<{ request: LeadHandoffService.DecisionRequest }, LeadHandoffService.DecisionResult>;
+    export default decide;
+}

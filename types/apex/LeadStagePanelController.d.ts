@@ -1,0 +1,70 @@
+// LeadStagePanelController: the stage panel on the Lead record page. DTOs are the Apex inner classes of the same names.
+
+declare namespace LeadStagePanelController {
+    interface ChecklistItem {
+        /** the Lead checkbox field, e.g. SQL_Need_Confirmed__c */
+        field: string;
+        label: string;
+        helpText: string | null;
+        required: boolean;
+        checked: boolean;
+    }
+
+    interface HistoryEntry {
+        id: string;
+        fromStage: string | null;
+        toStage: string;
+        action: string;
+        reasonCode: string | null;
+        reasonLabel: string | null;
+        note: string | null;
+        actorName: string | null;
+        occurredAt: string;
+        minutesInPreviousStage: number | null;
+        businessMinutesInPreviousStage: number | null;
+        slaMet: boolean;
+    }
+
+    interface StagePanel {
+        leadId: string;
+        name: string;
+        company: string | null;
+        stage: string;
+        segment: string | null;
+        intentTrigger: string | null;
+        fitScore: number | null;
+        intentScore: number | null;
+        ownerName: string | null;
+        mqlAt: string | null;
+        acceptBy: string | null;
+        acceptedAt: string | null;
+        acceptedByName: string | null;
+        slaOutcome: string | null;
+        dispositionReason: string | null;
+        recycleUntil: string | null;
+        qualificationNotes: string | null;
+        /** what the running user may do now: accept, reject, recycle, qualify, convert */
+        allowedActions: string[];
+        /** why no action is allowed, when none is (e.g. owned by another rep) */
+        blockedReason: string | null;
+        checklist: ChecklistItem[];
+        /** newest first */
+        history: HistoryEntry[];
+        serverNow: string;
+    }
+}
+
+declare module '@salesforce/apex/LeadStagePanelController.getPanel' {
+    const getPanel: ApexMethod<{ leadId: string }, LeadStagePanelController.StagePanel>;
+    export default getPanel;
+}
+
+declare module '@salesforce/apex/LeadStagePanelController.qualify' {
+    const qualify: ApexMethod<{ request: LeadHandoffService.QualifyRequest }, LeadHandoffService.LeadOutcome>;
+    export default qualify;
+}
+
+declare module '@salesforce/apex/LeadStagePanelController.convert' {
+    const convert: ApexMethod<{ request: LeadHandoffService.ConvertRequest }, LeadHandoffService.ConversionResult>;
+    export default convert;
+}
