@@ -50,6 +50,11 @@ const planted = [
         /Widget__c\.Colour__c has no field permissions in any permission set/
     ],
     [
+        'field-permissions-on-required-field',
+        'force-app/main/widgets/permissionsets/Widget_User.permissionset-meta.xml:',
+        /Widget__c\.Size__c: Salesforce rejects field permissions on required and master-detail fields/
+    ],
+    [
         'flow-apex-action-not-invocable',
         'force-app/main/widgets/flows/Widget_Score.flow-meta.xml:',
         /Flow calls Apex action WidgetController, but that class has no @InvocableMethod/

@@ -393,6 +393,15 @@ function checkLayouts(schema, files, report) {
         }
         for (const relatedList of asArray(layout.relatedLists)) {
             const name = textOf(relatedList.relatedList);
+            if (
+                name &&
+                !name.includes('.') &&
+                isCustomName(name) &&
+                !objectOf(schema, object)?.children.has(name.toLowerCase())
+            ) {
+                const message = unknownChildRelationshipMessage(schema, object, name);
+                report.add(file, locate(`<relatedList>${name}</relatedList>`), `Related list: ${message}`);
+            }
             if (!name?.includes('.')) continue;
             const [child, lookup] = name.split('.');
             const message = referenceProblem(schema, child, [lookup]);
@@ -689,7 +698,7 @@ function checkPermissionSets(schema, classes, files, report) {
             const field = textOf(permission.field);
             if (!field) continue;
             const [object, ...path] = field.split('.');
-            const message = referenceProblem(schema, object, path);
+            const message = referenceProblem(schema, object, path) ?? fieldPermissionsNotAllowed(schema, object, path);
             if (message) problem('field', field, message);
             if (textOf(permission.readable) === 'true' || textOf(permission.editable) === 'true') {
                 granted.add(field.toLowerCase());
@@ -728,6 +737,15 @@ function checkPermissionSets(schema, classes, files, report) {
         }
     }
     return granted;
+}
+
+function fieldPermissionsNotAllowed(schema, object, path) {
+    const field = path.length === 1 ? objectOf(schema, object)?.fields.get(path[0].toLowerCase()) : undefined;
+    if (!field || (!field.required && field.type !== 'MasterDetail')) return undefined;
+    return (
+        'Salesforce rejects field permissions on required and master-detail fields (the deploy fails). ' +
+        'Remove this <fieldPermissions> entry.'
+    );
 }
 
 /** Salesforce accepts no field permissions on required or master-detail fields, Name fields, CMDT and event fields. */
