@@ -45,7 +45,7 @@ async function pmdProblems(root, counts) {
         const rule = violation.getRule();
         const location = violation.getPrimaryLocation();
         if (rule.getSeverityLevel() > SeverityLevel.High) {
-            counts.pmd++;
+            tally(counts, `pmd ${rule.getName()}`);
             continue;
         }
         const file = location.getFile();
@@ -83,7 +83,8 @@ async function flowProblems(root, counts) {
         for (const result of ruleResults) {
             const fails = result.severity === 'error' && !FLOW_RULES_THAT_DO_NOT_FAIL.has(result.ruleName);
             if (!fails) {
-                if (result.occurs) counts.flow += result.details.length;
+                for (let i = 0; result.occurs && i < result.details.length; i++)
+                    tally(counts, `flow ${result.ruleName}`);
                 continue;
             }
             const rule = result.ruleDefinition;
@@ -106,14 +107,17 @@ async function flowProblems(root, counts) {
     return problems;
 }
 
+function tally(counts, key) {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
 export async function check(root) {
-    const counts = { pmd: 0, flow: 0 };
-    const problems = [...(await pmdProblems(root, counts)), ...(await flowProblems(root, counts))];
-    if (counts.pmd || counts.flow) {
-        console.log(
-            `code-analyzer: ${counts.pmd} PMD violation(s) of severity 3-5 and ${counts.flow} flow scanner ` +
-                'warning(s)/note(s) not failing the step (run the analyzer for details).'
-        );
+    const notFailing = new Map();
+    const problems = [...(await pmdProblems(root, notFailing)), ...(await flowProblems(root, notFailing))];
+    if (notFailing.size > 0) {
+        const total = [...notFailing.values()].reduce((sum, count) => sum + count, 0);
+        const byRule = [...notFailing].map(([rule, count]) => `${rule} ${count}`).join(', ');
+        console.log(`Not failing (PMD severity 3-5, flow scanner warnings and notes): ${total}. ${byRule}.`);
     }
     return problems;
 }
