@@ -15,17 +15,17 @@ const STEPS = [
     {
         id: 'eslint',
         title: 'ESLint (LWC rules, typescript-eslint)',
-        command: ['npx', 'eslint', '--max-warnings', '0', '.']
+        command: ['node_modules/.bin/eslint', '--max-warnings', '0', '.']
     },
     {
         id: 'prettier',
         title: 'Prettier check (Apex syntax gate included)',
-        command: ['npx', 'prettier', '--check', '--log-level', 'warn', '.']
+        command: ['node_modules/.bin/prettier', '--check', '--log-level', 'warn', '.']
     },
     {
         id: 'jest',
         title: 'Jest: LWC behaviour, accessibility, coverage',
-        command: ['npx', 'sfdx-lwc-jest', '--coverage', '--', '--silent']
+        command: ['node_modules/.bin/sfdx-lwc-jest', '--coverage', '--', '--silent']
     },
     {
         id: 'script-specs',
