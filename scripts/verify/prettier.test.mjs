@@ -1,5 +1,5 @@
 // The Prettier step of npm test is also the Apex syntax gate (prettier-plugin-apex runs the real Apex parser).
-// Runs exactly the command of scripts/test.mjs in a fixture project that has the repo's Prettier config.
+// Runs exactly the command of scripts/run-tests.mjs in a fixture project that has the repo's Prettier config.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, symlinkSync } from 'node:fs';
@@ -10,11 +10,11 @@ import { projectWith } from './lib/fixture.mjs';
 
 const REPO_ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
-/** The prettier step's command, read from scripts/test.mjs so that this test cannot drift from it. */
+/** The prettier step's command, read from scripts/run-tests.mjs so that this test cannot drift from it. */
 function prettierStepCommand() {
-    const runner = readFileSync(join(REPO_ROOT, 'scripts/test.mjs'), 'utf8');
+    const runner = readFileSync(join(REPO_ROOT, 'scripts/run-tests.mjs'), 'utf8');
     const step = runner.match(/id: 'prettier',[\s\S]*?command: \[([^\]]*)\]/);
-    assert.ok(step, 'scripts/test.mjs has no prettier step');
+    assert.ok(step, 'scripts/run-tests.mjs has no prettier step');
     return step[1].split(',').map((part) => part.trim().replace(/^'|'$/g, ''));
 }
 

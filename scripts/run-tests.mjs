@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every offline check, cheapest first, fail-fast.
+// `npm test` (this file; not named test.mjs, which node --test would take for a test): every offline check, cheapest first, fail-fast.
 // One summary line per step; a failing step prints its output; the last line is "N passed, N failed".
 // `npm test -- --only <step>[,<step>]` runs some steps; `--verbose` streams every step's output.
 import { spawn } from 'node:child_process';
