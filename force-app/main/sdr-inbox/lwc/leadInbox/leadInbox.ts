@@ -1,0 +1,487 @@
+// The SDR inbox: the MQLs waiting for the running user, oldest SLA first, decided with one keystroke.
+// Decisions are optimistic (the row leaves at once) and come back with the server's reason when refused.
+// Live refresh comes from Lead_Handoff_Event__e through lightning/empApi, or from polling when that fails.
+import { LightningElement, api } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
+import type { EmpMessage, EmpSubscription } from 'lightning/empApi';
+import getInbox from '@salesforce/apex/LeadInboxController.getInbox';
+import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
+import decide from '@salesforce/apex/LeadInboxController.decide';
+import LeadReasonModal from 'c/leadReasonModal';
+import { ACTION_LABELS, buildDecisionRequest, errorMessage, summarizeDecision } from 'c/handoffRequests';
+import type { DecisionAction, ReasonOption } from 'c/handoffRequests';
+import { intentTriggerLabel, scoreLabel, segmentBadgeClass, segmentLabel } from 'c/leadLabels';
+import { clockOffset, isoDate, serverTime, slaStatus, waitingText } from 'c/slaClock';
+
+type InboxRow = LeadInboxController.InboxRow;
+type InboxView = LeadInboxController.InboxView;
+
+export const HANDOFF_CHANNEL = '/event/Lead_Handoff_Event__e';
+export const POLL_MS = 30_000;
+export const TICK_MS = 5_000;
+/** decide() takes at most this many leads per call. */
+const MAX_LEADS_PER_DECISION = 200;
+
+interface HandoffEventPayload {
+    Lead_Id__c?: string;
+    Stage__c?: string;
+}
+
+const SLA_CLASSES = {
+    green: 'sla sla_green slds-text-color_success',
+    amber: 'sla sla_amber slds-text-color_warning',
+    red: 'sla sla_red slds-text-color_error',
+    none: 'sla slds-text-color_weak'
+} as const;
+
+export default class LeadInbox extends LightningElement {
+    @api pageSize = 50;
+    @api defaultView = 'all';
+
+    rows: InboxRow[] = [];
+    views: InboxView[] = [];
+    view = '';
+    nextCursor: string | null = null;
+    loading = false;
+    loadingMore = false;
+    loadError: string | null = null;
+    selectedIds: string[] = [];
+    focusedIndex = 0;
+    showHelp = false;
+    /** leadId → the sentence the server gave when it refused a decision on that lead */
+    rowErrors: Record<string, string> = {};
+    now = Date.now();
+
+    offset = 0;
+    reasons: ReasonOption[] | null = null;
+    /** Leads decided but not yet answered by the server: a refresh must not bring them back. */
+    pendingIds = new Set<string>();
+    tickTimer: ReturnType<typeof setInterval> | null = null;
+    pollTimer: ReturnType<typeof setInterval> | null = null;
+    subscription: EmpSubscription | null = null;
+    focusAfterRender = false;
+    connected = false;
+
+    connectedCallback(): void {
+        this.connected = true;
+        this.view = this.defaultView || 'all';
+        this.load();
+        // One interval for the whole list keeps every SLA countdown current; cleared in disconnectedCallback.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.tickTimer = setInterval(() => {
+            this.now = serverTime(this.offset);
+        }, TICK_MS);
+        this.startLiveRefresh();
+    }
+
+    disconnectedCallback(): void {
+        this.connected = false;
+        if (this.tickTimer) clearInterval(this.tickTimer);
+        this.tickTimer = null;
+        this.stopPolling();
+        if (this.subscription) {
+            unsubscribe(this.subscription).catch(() => undefined);
+            this.subscription = null;
+        }
+    }
+
+    renderedCallback(): void {
+        if (!this.focusAfterRender) return;
+        this.focusAfterRender = false;
+        const row = this.template?.querySelector<HTMLElement>(`tr[data-index="${this.focusedIndex}"]`);
+        row?.focus();
+    }
+
+    // ------------------------------------------------------------------------------------------ loading
+
+    async load(): Promise<void> {
+        this.loading = true;
+        this.loadError = null;
+        try {
+            const page = await getInbox({ view: this.view, pageSize: this.pageSize, cursor: null });
+            this.applyPage(page, false);
+        } catch (error) {
+            this.loadError = errorMessage(error);
+        } finally {
+            this.loading = false;
+        }
+    }
+
+    /** Reloads what is on screen, quietly: for live events and polling. */
+    async refresh(): Promise<void> {
+        if (this.loading) return;
+        try {
+            const pageSize = Math.min(Math.max(this.pageSize, this.rows.length), MAX_LEADS_PER_DECISION);
+            const page = await getInbox({ view: this.view, pageSize, cursor: null });
+            this.applyPage(page, false);
+            this.loadError = null;
+        } catch (error) {
+            // Keep the rows the user is working on; say the list may be stale.
+            this.loadError = this.rows.length ? null : errorMessage(error);
+        }
+    }
+
+    async handleLoadMore(): Promise<void> {
+        if (!this.nextCursor || this.loadingMore) return;
+        this.loadingMore = true;
+        try {
+            const page = await getInbox({ view: this.view, pageSize: this.pageSize, cursor: this.nextCursor });
+            this.applyPage(page, true);
+        } catch (error) {
+            this.toast('error', 'Could not load more MQLs', `${errorMessage(error)} Try again.`);
+        } finally {
+            this.loadingMore = false;
+        }
+    }
+
+    applyPage(page: LeadInboxController.InboxPage, append: boolean): void {
+        this.offset = clockOffset(page.serverNow);
+        this.now = serverTime(this.offset);
+        const incoming = page.rows.filter((row) => !this.pendingIds.has(row.leadId));
+        if (append) {
+            const known = new Set(this.rows.map((row) => row.leadId));
+            this.rows = [...this.rows, ...incoming.filter((row) => !known.has(row.leadId))];
+        } else {
+            this.rows = incoming;
+        }
+        this.views = page.views ?? [];
+        this.nextCursor = page.nextCursor;
+        const present = new Set(this.rows.map((row) => row.leadId));
+        this.selectedIds = this.selectedIds.filter((id) => present.has(id));
+        this.focusedIndex = Math.min(this.focusedIndex, Math.max(0, this.rows.length - 1));
+    }
+
+    handleRetry(): void {
+        this.load();
+    }
+
+    handleViewClick(event: Event): void {
+        const key = (event.currentTarget as HTMLElement).dataset.view;
+        if (!key || key === this.view) return;
+        this.view = key;
+        this.selectedIds = [];
+        this.focusedIndex = 0;
+        this.rowErrors = {};
+        this.load();
+    }
+
+    // ------------------------------------------------------------------------------------- live refresh
+
+    async startLiveRefresh(): Promise<void> {
+        try {
+            if (!(await isEmpEnabled())) {
+                this.startPolling();
+                return;
+            }
+            onError(() => {
+                this.subscription = null;
+                this.startPolling();
+            });
+            const subscription = await subscribe<HandoffEventPayload>(HANDOFF_CHANNEL, -1, (message) =>
+                this.handleHandoffEvent(message)
+            );
+            if (!this.connected) {
+                unsubscribe(subscription).catch(() => undefined);
+                return;
+            }
+            this.subscription = subscription;
+        } catch {
+            this.startPolling();
+        }
+    }
+
+    handleHandoffEvent(message: EmpMessage<HandoffEventPayload>): void {
+        const { Lead_Id__c: leadId, Stage__c: stage } = message.data.payload;
+        // Someone decided a lead on screen: take it away before the refresh, so nobody works on it twice.
+        if (leadId && stage !== 'MQL' && !this.pendingIds.has(leadId)) this.removeRows([leadId]);
+        this.refresh();
+    }
+
+    startPolling(): void {
+        if (this.pollTimer || !this.connected) return;
+        // Fallback when empApi is unavailable or fails; cleared in disconnectedCallback.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.pollTimer = setInterval(() => this.refresh(), POLL_MS);
+    }
+
+    stopPolling(): void {
+        if (this.pollTimer) clearInterval(this.pollTimer);
+        this.pollTimer = null;
+    }
+
+    // ----------------------------------------------------------------------------------------- display
+
+    get hasRows(): boolean {
+        return this.rows.length > 0;
+    }
+
+    get isEmpty(): boolean {
+        return !this.loading && !this.loadError && this.rows.length === 0;
+    }
+
+    get showTable(): boolean {
+        return !this.loading && !this.loadError && this.rows.length > 0;
+    }
+
+    get currentViewLabel(): string {
+        return this.views.find((view) => view.key === this.view)?.label ?? 'this view';
+    }
+
+    get emptyMessage(): string {
+        return `Inbox zero: no MQLs waiting in ${this.currentViewLabel}. New MQLs appear here as soon as they are routed to you.`;
+    }
+
+    get viewOptions() {
+        return this.views.map((view) => {
+            const active = view.key === this.view;
+            const breached = view.breached ? `, ${view.breached} past SLA` : '';
+            return {
+                ...view,
+                pressed: active ? 'true' : 'false',
+                className: `slds-button ${active ? 'slds-button_brand' : 'slds-button_neutral'}`,
+                title: `${view.label}: ${view.count} waiting${breached}`,
+                breachedText: view.breached ? `${view.breached} late` : ''
+            };
+        });
+    }
+
+    get displayRows() {
+        const selected = new Set(this.selectedIds);
+        return this.rows.map((row, index) => {
+            const sla = slaStatus(row.acceptBy, this.now, row.mqlAt);
+            const isSelected = selected.has(row.leadId);
+            const focused = index === this.focusedIndex;
+            return {
+                ...row,
+                index,
+                companyText: row.company ?? '',
+                segmentText: segmentLabel(row.segment),
+                segmentClass: segmentBadgeClass(row.segment),
+                triggerText: intentTriggerLabel(row.intentTrigger),
+                fitText: scoreLabel(row.fitScore),
+                intentText: scoreLabel(row.intentScore),
+                waitingText: waitingText(row.mqlAt, this.now),
+                slaText: sla.text || 'No SLA',
+                slaClass: SLA_CLASSES[sla.state],
+                slaState: sla.state,
+                selected: isSelected,
+                ariaSelected: isSelected ? 'true' : 'false',
+                tabIndex: focused ? '0' : '-1',
+                rowClass: `slds-hint-parent${focused ? ' row_focused' : ''}${isSelected ? ' slds-is-selected' : ''}`,
+                error: this.rowErrors[row.leadId] ?? '',
+                selectLabel: `Select ${row.name}`,
+                acceptLabel: `Accept ${row.name}`,
+                rejectLabel: `Reject ${row.name}`,
+                recycleLabel: `Recycle ${row.name}`
+            };
+        });
+    }
+
+    get selectedCount(): number {
+        return this.selectedIds.length;
+    }
+
+    get hasSelection(): boolean {
+        return this.selectedIds.length > 0;
+    }
+
+    get selectionText(): string {
+        return `${this.selectedIds.length} selected`;
+    }
+
+    get allSelected(): boolean {
+        return this.rows.length > 0 && this.selectedIds.length === this.rows.length;
+    }
+
+    get hasMore(): boolean {
+        return Boolean(this.nextCursor) && this.showTable;
+    }
+
+    get helpExpanded(): string {
+        return this.showHelp ? 'true' : 'false';
+    }
+
+    get helpButtonLabel(): string {
+        return this.showHelp ? 'Hide keyboard shortcuts' : 'Keyboard shortcuts';
+    }
+
+    // ----------------------------------------------------------------------------------- interaction
+
+    handleRowFocus(event: Event): void {
+        const index = Number((event.currentTarget as HTMLElement).dataset.index);
+        if (!Number.isNaN(index)) this.focusedIndex = index;
+    }
+
+    handleSelect(event: Event): void {
+        const leadId = (event.target as HTMLInputElement).dataset.id;
+        if (leadId) this.toggleSelection(leadId);
+    }
+
+    handleSelectAll(event: Event): void {
+        this.selectedIds = (event.target as HTMLInputElement).checked ? this.rows.map((row) => row.leadId) : [];
+    }
+
+    toggleSelection(leadId: string): void {
+        this.selectedIds = this.selectedIds.includes(leadId)
+            ? this.selectedIds.filter((id) => id !== leadId)
+            : [...this.selectedIds, leadId];
+    }
+
+    handleRowAction(event: Event): void {
+        const target = event.currentTarget as HTMLElement;
+        const row = this.rows.find((candidate) => candidate.leadId === target.dataset.id);
+        if (row) this.decideOn(target.dataset.action as DecisionAction, [row]);
+    }
+
+    handleBulkAction(event: Event): void {
+        const action = (event.currentTarget as HTMLElement).dataset.action as DecisionAction;
+        this.decideOn(action, this.selectedRows());
+    }
+
+    handleToggleHelp(): void {
+        this.showHelp = !this.showHelp;
+    }
+
+    selectedRows(): InboxRow[] {
+        return this.rows.filter((row) => this.selectedIds.includes(row.leadId));
+    }
+
+    /** The rows a keystroke acts on: the selection when there is one, else the focused row. */
+    keyboardTargets(): InboxRow[] {
+        if (this.selectedIds.length) return this.selectedRows();
+        const row = this.rows[this.focusedIndex];
+        return row ? [row] : [];
+    }
+
+    handleKeyDown(event: KeyboardEvent): void {
+        if (event.ctrlKey || event.metaKey || event.altKey) return;
+        const target = event.target as HTMLInputElement | null;
+        const typing = ['TEXTAREA', 'SELECT'].includes(target?.tagName ?? '');
+        if (typing || (target?.tagName === 'INPUT' && target.type !== 'checkbox')) return;
+        const handled = this.handleShortcut(event.key);
+        if (handled) event.preventDefault();
+    }
+
+    handleShortcut(key: string): boolean {
+        switch (key) {
+            case 'j':
+            case 'ArrowDown':
+                this.moveFocus(1);
+                return true;
+            case 'k':
+            case 'ArrowUp':
+                this.moveFocus(-1);
+                return true;
+            case 'a':
+                this.decideOn('accept', this.keyboardTargets());
+                return true;
+            case 'r':
+                this.decideOn('reject', this.keyboardTargets());
+                return true;
+            case 'y':
+                this.decideOn('recycle', this.keyboardTargets());
+                return true;
+            case 'x': {
+                const row = this.rows[this.focusedIndex];
+                if (row) this.toggleSelection(row.leadId);
+                return true;
+            }
+            case '?':
+                this.showHelp = !this.showHelp;
+                return true;
+            case 'Escape':
+                if (!this.showHelp) return false;
+                this.showHelp = false;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    moveFocus(step: number): void {
+        if (!this.rows.length) return;
+        this.focusedIndex = Math.min(this.rows.length - 1, Math.max(0, this.focusedIndex + step));
+        this.focusAfterRender = true;
+    }
+
+    // ------------------------------------------------------------------------------------------ decide
+
+    async ensureReasons(): Promise<ReasonOption[]> {
+        if (!this.reasons) this.reasons = await getDispositionReasons();
+        return this.reasons;
+    }
+
+    async decideOn(action: DecisionAction, rows: InboxRow[]): Promise<void> {
+        const targets = rows.filter((row) => !this.pendingIds.has(row.leadId)).slice(0, MAX_LEADS_PER_DECISION);
+        if (!targets.length) return;
+        let choice = null;
+        if (action !== 'accept') {
+            try {
+                choice = await LeadReasonModal.open({
+                    label: `${ACTION_LABELS[action]} ${targets.length === 1 ? targets[0].name : `${targets.length} leads`}`,
+                    size: 'small',
+                    action,
+                    reasons: await this.ensureReasons(),
+                    leadNames: targets.map((row) => row.name),
+                    today: isoDate(this.now)
+                });
+            } catch (error) {
+                this.toast('error', 'Could not load the reasons', `${errorMessage(error)} Try again.`);
+                return;
+            }
+            if (!choice) return;
+        }
+
+        const seen = targets.map((row) => ({ leadId: row.leadId, stage: row.stage, name: row.name }));
+        const request = buildDecisionRequest(action, seen, choice);
+        const positions = new Map(targets.map((row) => [row.leadId, this.rows.indexOf(row)]));
+        for (const row of targets) this.pendingIds.add(row.leadId);
+        this.removeRows(targets.map((row) => row.leadId));
+
+        try {
+            const result = await decide({ request });
+            const summary = summarizeDecision(action, result, seen, this.now);
+            const refusedIds = new Set(summary.refused.map((entry) => entry.leadId));
+            this.restoreRows(
+                targets.filter((row) => refusedIds.has(row.leadId)),
+                positions,
+                Object.fromEntries(summary.refused.map((entry) => [entry.leadId, entry.message]))
+            );
+            this.toast(summary.variant, summary.title, summary.message);
+        } catch (error) {
+            const message = errorMessage(error);
+            this.restoreRows(targets, positions, Object.fromEntries(targets.map((row) => [row.leadId, message])));
+            this.toast('error', `Could not ${ACTION_LABELS[action].toLowerCase()}`, message);
+        } finally {
+            for (const row of targets) this.pendingIds.delete(row.leadId);
+        }
+    }
+
+    removeRows(leadIds: string[]): void {
+        const removing = new Set(leadIds);
+        if (!this.rows.some((row) => removing.has(row.leadId))) return;
+        this.rows = this.rows.filter((row) => !removing.has(row.leadId));
+        this.selectedIds = this.selectedIds.filter((id) => !removing.has(id));
+        const errors = { ...this.rowErrors };
+        for (const id of leadIds) delete errors[id];
+        this.rowErrors = errors;
+        this.focusedIndex = Math.min(this.focusedIndex, Math.max(0, this.rows.length - 1));
+        this.focusAfterRender = this.rows.length > 0;
+    }
+
+    restoreRows(rows: InboxRow[], positions: Map<string, number>, errors: Record<string, string>): void {
+        if (!rows.length) return;
+        const restored = [...this.rows.filter((row) => !rows.some((back) => back.leadId === row.leadId))];
+        const byPosition = [...rows].sort((a, b) => (positions.get(a.leadId) ?? 0) - (positions.get(b.leadId) ?? 0));
+        for (const row of byPosition) {
+            restored.splice(Math.min(positions.get(row.leadId) ?? restored.length, restored.length), 0, row);
+        }
+        this.rows = restored;
+        this.rowErrors = { ...this.rowErrors, ...errors };
+    }
+
+    toast(variant: 'success' | 'warning' | 'error', title: string, message: string): void {
+        this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+    }
+}

@@ -1,0 +1,104 @@
+// The response SLA as an SDR sees it: green, amber or red, a countdown and how long a lead has waited.
+// Times come from the server (InboxPage.serverNow): the browser clock may be off, so keep the offset and
+// read "now" through it.
+
+export type SlaState = 'green' | 'amber' | 'red' | 'none';
+
+export interface SlaStatus {
+    state: SlaState;
+    /** "12 min left", "1 h 05 min left", "8 min overdue"; empty without an accept-by */
+    text: string;
+}
+
+const MINUTE = 60_000;
+/** Amber once less than this share of the SLA window remains... */
+export const AMBER_SHARE = 0.25;
+/** ...or fewer than this many minutes, whichever comes first. */
+export const AMBER_MINUTES = 15;
+
+function toMillis(value: string | number | null | undefined): number | null {
+    if (value === null || value === undefined || value === '') return null;
+    const millis = typeof value === 'number' ? value : Date.parse(value);
+    return Number.isNaN(millis) ? null : millis;
+}
+
+/** Milliseconds to add to the browser clock to read the server clock. */
+export function clockOffset(serverNow: string | null | undefined, browserNow: number = Date.now()): number {
+    const server = toMillis(serverNow);
+    return server === null ? 0 : server - browserNow;
+}
+
+/** The server's "now", from the browser clock and an offset of clockOffset(). */
+export function serverTime(offset: number, browserNow: number = Date.now()): number {
+    return browserNow + offset;
+}
+
+/** "8 min", "1 h 05 min", "2 d 3 h": whole minutes, rounded down. */
+export function formatDuration(millis: number): string {
+    const minutes = Math.floor(Math.max(0, millis) / MINUTE);
+    if (minutes < 60) return `${minutes} min`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
+    return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+/** A number of minutes (as Apex reports time in stage) in the same words. */
+export function formatMinutes(minutes: number | null | undefined): string {
+    return minutes === null || minutes === undefined ? '' : formatDuration(minutes * MINUTE);
+}
+
+/**
+ * Green while plenty of time remains; amber when less than a quarter of the window (from `startedAt`, the
+ * MQL time) or fewer than 15 minutes remain; red once the accept-by has passed.
+ */
+export function slaState(
+    acceptBy: string | number | null | undefined,
+    now: number,
+    startedAt?: string | number | null
+): SlaState {
+    const due = toMillis(acceptBy);
+    if (due === null) return 'none';
+    const remaining = due - now;
+    if (remaining <= 0) return 'red';
+    if (remaining < AMBER_MINUTES * MINUTE) return 'amber';
+    const started = toMillis(startedAt);
+    if (started !== null && due > started && remaining < (due - started) * AMBER_SHARE) return 'amber';
+    return 'green';
+}
+
+export function countdownText(acceptBy: string | number | null | undefined, now: number): string {
+    const due = toMillis(acceptBy);
+    if (due === null) return '';
+    const remaining = due - now;
+    if (remaining <= 0) return `${formatDuration(-remaining)} overdue`;
+    if (remaining < MINUTE) return 'less than 1 min left';
+    return `${formatDuration(remaining)} left`;
+}
+
+export function slaStatus(
+    acceptBy: string | number | null | undefined,
+    now: number,
+    startedAt?: string | number | null
+): SlaStatus {
+    return { state: slaState(acceptBy, now, startedAt), text: countdownText(acceptBy, now) };
+}
+
+/** How long a lead has waited since `since` (its MQL time): "35 min", "just now", or empty when unknown. */
+export function waitingText(since: string | number | null | undefined, now: number): string {
+    const start = toMillis(since);
+    if (start === null) return '';
+    return now - start < MINUTE ? 'just now' : formatDuration(now - start);
+}
+
+/** yyyy-mm-dd of a moment in the browser's time zone (what a date input shows). */
+export function isoDate(millis: number): string {
+    const date = new Date(millis);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The yyyy-mm-dd `days` after the yyyy-mm-dd `from`. */
+export function addDays(from: string, days: number): string {
+    const [year, month, day] = from.split('-').map(Number);
+    return isoDate(new Date(year, month - 1, day + days).getTime());
+}
