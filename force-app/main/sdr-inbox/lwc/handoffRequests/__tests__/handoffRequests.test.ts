@@ -1,0 +1,242 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import {
+    buildConvertRequest,
+    buildDecisionRequest,
+    buildQualifyRequest,
+    convertFormProblem,
+    defaultRecycleUntil,
+    errorMessage,
+    outcomeMessage,
+    reasonChoiceProblem,
+    reasonKindFor,
+    reasonsFor,
+    summarizeDecision
+} from 'c/handoffRequests';
+import type { ReasonOption } from 'c/handoffRequests';
+
+const REASONS = jest.requireActual<ReasonOption[]>('./data/LeadInboxController.getDispositionReasons.json');
+const PARTIAL_RESULT = jest.requireActual<LeadHandoffService.DecisionResult>('./data/LeadInboxController.decide.json');
+const reason = (code: string) => REASONS.find((option) => option.code === code) as ReasonOption;
+const RAJ = { leadId: '00Q000000000001AAA', stage: 'MQL', name: 'Raj Patel' };
+const JANE = { leadId: '00Q000000000002AAA', stage: 'MQL', name: 'Jane Doe' };
+const TODAY = '2026-03-02';
+
+function outcome(overrides: Partial<LeadHandoffService.LeadOutcome>): LeadHandoffService.LeadOutcome {
+    return {
+        leadId: RAJ.leadId,
+        ok: false,
+        code: null,
+        message: null,
+        stage: 'MQL',
+        decidedByName: null,
+        decidedAt: null,
+        ...overrides
+    };
+}
+
+describe('reasons', () => {
+    it('offers reject reasons for reject, recycle reasons for recycle, none for accept', () => {
+        expect(reasonKindFor('accept')).toBeNull();
+        expect(reasonsFor('reject', REASONS).every((option) => option.kind === 'Reject')).toBe(true);
+        expect(reasonsFor('reject', REASONS)).toHaveLength(7);
+        expect(reasonsFor('recycle', REASONS).map((option) => option.code)).toEqual([
+            'Unable_To_Reach',
+            'No_Budget',
+            'Not_Ready_This_Quarter',
+            'Too_Early',
+            'Other_Recycle'
+        ]);
+        expect(reasonsFor('accept', REASONS)).toEqual([]);
+    });
+
+    it('defaults recycle-until to today plus the reason recycle days', () => {
+        expect(defaultRecycleUntil(reason('No_Budget'), TODAY)).toBe('2026-08-29');
+        expect(defaultRecycleUntil(reason('Too_Early'), TODAY)).toBe('2026-04-01');
+        expect(defaultRecycleUntil(reason('No_Need'), TODAY)).toBeNull();
+        expect(defaultRecycleUntil(undefined, TODAY)).toBeNull();
+    });
+
+    it('says why a reason choice cannot be confirmed yet', () => {
+        expect(reasonChoiceProblem('reject', undefined, '', null, TODAY)).toBe('Choose a reason to reject.');
+        expect(reasonChoiceProblem('reject', reason('Too_Early'), '', null, TODAY)).toBe(
+            '"Too early" is not a reason to reject: choose another.'
+        );
+        expect(reasonChoiceProblem('reject', reason('Other'), '   ', null, TODAY)).toBe(
+            'Add a note: "Other" needs one.'
+        );
+        expect(reasonChoiceProblem('recycle', reason('Too_Early'), '', null, TODAY)).toBe(
+            'Choose the date to recycle until.'
+        );
+        expect(reasonChoiceProblem('recycle', reason('Too_Early'), '', TODAY, TODAY)).toBe(
+            'Recycle until must be a date after today.'
+        );
+    });
+
+    it('accepts a complete choice', () => {
+        expect(reasonChoiceProblem('reject', reason('Other'), 'Wrong country', null, TODAY)).toBeNull();
+        expect(reasonChoiceProblem('recycle', reason('Too_Early'), '', '2026-04-01', TODAY)).toBeNull();
+    });
+});
+
+describe('requests', () => {
+    it('builds an accept of one lead, all or nothing, without reason fields', () => {
+        expect(
+            buildDecisionRequest('accept', [RAJ], { reasonCode: 'No_Need', note: 'x', recycleUntil: TODAY })
+        ).toEqual({
+            action: 'accept',
+            leads: [{ leadId: RAJ.leadId, seenStage: 'MQL' }],
+            reasonCode: null,
+            note: null,
+            recycleUntil: null,
+            allowPartial: false
+        });
+    });
+
+    it('builds a bulk reject with partial success, a trimmed note and no recycle date', () => {
+        const request = buildDecisionRequest('reject', [RAJ, JANE], {
+            reasonCode: 'Other',
+            note: '  Wrong country ',
+            recycleUntil: '2026-04-01'
+        });
+        expect(request).toEqual({
+            action: 'reject',
+            leads: [
+                { leadId: RAJ.leadId, seenStage: 'MQL' },
+                { leadId: JANE.leadId, seenStage: 'MQL' }
+            ],
+            reasonCode: 'Other',
+            note: 'Wrong country',
+            recycleUntil: null,
+            allowPartial: true
+        });
+    });
+
+    it('keeps the recycle date of a recycle and drops a blank note', () => {
+        const request = buildDecisionRequest('recycle', [RAJ], {
+            reasonCode: 'Too_Early',
+            note: ' ',
+            recycleUntil: '2026-04-01'
+        });
+        expect(request).toMatchObject({ reasonCode: 'Too_Early', note: null, recycleUntil: '2026-04-01' });
+        expect(buildDecisionRequest('recycle', [RAJ])).toMatchObject({ reasonCode: null, recycleUntil: null });
+    });
+
+    it('builds a qualify request with the confirmed checklist fields', () => {
+        expect(buildQualifyRequest({ leadId: RAJ.leadId, stage: 'SAL' }, ['SQL_Need_Confirmed__c'], ' ')).toEqual({
+            leadId: RAJ.leadId,
+            seenStage: 'SAL',
+            checkedFields: ['SQL_Need_Confirmed__c'],
+            notes: null
+        });
+    });
+
+    it('builds a convert request with a numeric amount', () => {
+        const form = { opportunityName: ' Acme - Platform ', amount: '12500.50', closeDate: '2026-06-30' };
+        expect(buildConvertRequest({ leadId: RAJ.leadId, stage: 'SQL' }, form)).toEqual({
+            leadId: RAJ.leadId,
+            seenStage: 'SQL',
+            opportunityName: 'Acme - Platform',
+            amount: 12500.5,
+            closeDate: '2026-06-30'
+        });
+        expect(
+            buildConvertRequest(RAJ, { opportunityName: '', amount: 'abc', closeDate: '' })
+        ).toMatchObject({ opportunityName: null, amount: null, closeDate: null });
+    });
+
+    it('says what the convert form is missing', () => {
+        expect(convertFormProblem({ opportunityName: '', amount: null, closeDate: null })).toBe(
+            'To convert, enter an opportunity name, an amount and a close date.'
+        );
+        expect(convertFormProblem({ opportunityName: 'Acme', amount: 100, closeDate: null })).toBe(
+            'To convert, enter a close date.'
+        );
+        expect(convertFormProblem({ opportunityName: 'Acme', amount: '0', closeDate: '2026-06-30' })).toBe(
+            'The amount must be more than 0.'
+        );
+        expect(convertFormProblem({ opportunityName: 'Acme', amount: 5, closeDate: '2026-06-30' })).toBeNull();
+    });
+});
+
+describe('outcome sentences', () => {
+    it('names who already decided, how long ago, and the stage now', () => {
+        const already = outcome({
+            code: 'ALREADY_DECIDED',
+            stage: 'SAL',
+            decidedByName: 'Ann Lee',
+            decidedAt: '2026-03-02T14:57:00.000Z'
+        });
+        expect(outcomeMessage(already, Date.parse('2026-03-02T15:00:00.000Z'))).toBe(
+            'Ann Lee already decided this lead 3 min ago (now SAL).'
+        );
+        expect(outcomeMessage({ ...already, decidedByName: null, stage: null })).toBe(
+            'Someone else already decided this lead.'
+        );
+    });
+
+    it('turns each refusal code into a sentence, falling back to the server message', () => {
+        expect(outcomeMessage(outcome({ code: 'NOT_YOURS' }))).toBe('It is not in your queues any more.');
+        expect(outcomeMessage(outcome({ code: 'NOTE_REQUIRED' }))).toBe('That reason needs a note.');
+        expect(outcomeMessage(outcome({ code: 'SAVE_FAILED', message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' }))).toBe(
+            'FIELD_CUSTOM_VALIDATION_EXCEPTION'
+        );
+        expect(outcomeMessage(outcome({ code: null }))).toMatch(/without saying why/);
+        expect(outcomeMessage(outcome({ ok: true }))).toBe('');
+    });
+});
+
+describe('decision summary for the toast', () => {
+    const ok = (leadId: string) => outcome({ leadId, ok: true, stage: 'SAL' });
+
+    it('names the lead when one was decided', () => {
+        const summary = summarizeDecision('accept', { applied: true, outcomes: [ok(RAJ.leadId)] }, [RAJ]);
+        expect(summary).toEqual({ variant: 'success', title: 'Accepted Raj Patel', message: '', refused: [] });
+    });
+
+    it('counts the leads of a bulk decision', () => {
+        const result = { applied: true, outcomes: [ok(RAJ.leadId), ok(JANE.leadId)] };
+        expect(summarizeDecision('reject', result, [RAJ, JANE]).title).toBe('Rejected 2 leads');
+    });
+
+    it('reports a partial success and explains each refused lead', () => {
+        const summary = summarizeDecision('accept', PARTIAL_RESULT, [RAJ, JANE]);
+        expect(summary.variant).toBe('warning');
+        expect(summary.title).toBe('Accepted 1 of 2 leads');
+        expect(summary.message).toBe('Jane Doe: Ann Lee already decided this lead (now SAL).');
+        expect(summary.refused).toEqual([
+            { leadId: JANE.leadId, message: 'Ann Lee already decided this lead (now SAL).' }
+        ]);
+    });
+
+    it('treats every lead as refused when the request was not applied', () => {
+        const result = {
+            applied: false,
+            outcomes: [ok(RAJ.leadId), outcome({ leadId: JANE.leadId, code: 'STAGE_CHANGED' })]
+        };
+        const summary = summarizeDecision('recycle', result, [RAJ, JANE]);
+        expect(summary.variant).toBe('error');
+        expect(summary.title).toBe('Nothing was recycled');
+        expect(summary.refused.map((entry) => entry.leadId)).toEqual([RAJ.leadId, JANE.leadId]);
+        expect(summary.refused[0].message).toBe('Not saved.');
+    });
+});
+
+describe('error messages', () => {
+    it('reads Apex, UI API and JavaScript errors', () => {
+        expect(errorMessage({ body: { message: 'Insufficient access' } })).toBe('Insufficient access');
+        expect(errorMessage({ body: [{ message: 'First' }, { message: 'Second' }] })).toBe('First Second');
+        expect(
+            errorMessage({
+                body: {
+                    message: 'ignored',
+                    pageErrors: [{ message: 'Page error' }],
+                    fieldErrors: { Amount: [{ message: 'Amount too big' }] }
+                }
+            })
+        ).toBe('Page error Amount too big');
+        expect(errorMessage(new Error('Network down'))).toBe('Network down');
+        expect(errorMessage('plain')).toBe('plain');
+        expect(errorMessage(null)).toBe('Unknown error.');
+        expect(errorMessage({ body: [] })).toBe('Unknown error.');
+    });
+});

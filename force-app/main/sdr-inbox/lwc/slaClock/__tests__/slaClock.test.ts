@@ -1,0 +1,96 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+    addDays,
+    clockOffset,
+    countdownText,
+    formatDuration,
+    formatMinutes,
+    isoDate,
+    serverTime,
+    slaState,
+    slaStatus,
+    waitingText
+} from 'c/slaClock';
+
+const MINUTE = 60_000;
+const NOW = Date.parse('2026-03-02T15:00:00.000Z');
+const inMinutes = (minutes: number) => new Date(NOW + minutes * MINUTE).toISOString();
+
+describe('server clock offset', () => {
+    it('reads the server time through the offset when the browser clock is wrong', () => {
+        const browserNow = NOW - 5 * MINUTE;
+        const offset = clockOffset(new Date(NOW).toISOString(), browserNow);
+        expect(offset).toBe(5 * MINUTE);
+        expect(serverTime(offset, browserNow)).toBe(NOW);
+        expect(serverTime(offset, browserNow + MINUTE)).toBe(NOW + MINUTE);
+    });
+
+    it('trusts the browser when the server time is missing or unreadable', () => {
+        expect(clockOffset(null, NOW)).toBe(0);
+        expect(clockOffset('not a date', NOW)).toBe(0);
+    });
+});
+
+describe('SLA state', () => {
+    it('is green with plenty of time left', () => {
+        expect(slaState(inMinutes(50), NOW, inMinutes(-10))).toBe('green');
+    });
+
+    it('turns amber when fewer than 15 minutes remain', () => {
+        expect(slaState(inMinutes(14), NOW)).toBe('amber');
+        expect(slaState(inMinutes(15), NOW)).toBe('green');
+    });
+
+    it('turns amber when less than a quarter of a long window remains, even with more than 15 minutes', () => {
+        // 480-minute window, 100 minutes left: 20 %
+        expect(slaState(inMinutes(100), NOW, inMinutes(-380))).toBe('amber');
+        expect(slaState(inMinutes(130), NOW, inMinutes(-350))).toBe('green');
+    });
+
+    it('turns red once the accept-by has passed', () => {
+        expect(slaState(inMinutes(0), NOW)).toBe('red');
+        expect(slaState(inMinutes(-8), NOW)).toBe('red');
+    });
+
+    it('has no state without an accept-by', () => {
+        expect(slaState(null, NOW)).toBe('none');
+        expect(slaStatus(undefined, NOW)).toEqual({ state: 'none', text: '' });
+    });
+});
+
+describe('countdown and waiting text', () => {
+    it('counts down in minutes, then hours with two-digit minutes, then days', () => {
+        expect(countdownText(inMinutes(12.5), NOW)).toBe('12 min left');
+        expect(countdownText(inMinutes(65), NOW)).toBe('1 h 05 min left');
+        expect(countdownText(inMinutes(60 * 26 + 3), NOW)).toBe('1 d 2 h left');
+        expect(countdownText(inMinutes(0.5), NOW)).toBe('less than 1 min left');
+    });
+
+    it('says how late an overdue lead is', () => {
+        expect(countdownText(inMinutes(-8.4), NOW)).toBe('8 min overdue');
+        expect(slaStatus(inMinutes(-90), NOW)).toEqual({ state: 'red', text: '1 h 30 min overdue' });
+    });
+
+    it('says how long a lead has waited since it became an MQL', () => {
+        expect(waitingText(inMinutes(-35), NOW)).toBe('35 min');
+        expect(waitingText(inMinutes(-0.2), NOW)).toBe('just now');
+        expect(waitingText(null, NOW)).toBe('');
+    });
+
+    it('formats durations and Apex minute counts alike, never negative', () => {
+        expect(formatDuration(-5 * MINUTE)).toBe('0 min');
+        expect(formatMinutes(125)).toBe('2 h 05 min');
+        expect(formatMinutes(null)).toBe('');
+    });
+});
+
+describe('dates', () => {
+    it('adds days across month and year ends', () => {
+        expect(addDays('2026-12-20', 30)).toBe('2027-01-19');
+        expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
+    });
+
+    it('gives the local yyyy-mm-dd of a moment', () => {
+        expect(isoDate(new Date(2026, 0, 5, 23, 59).getTime())).toBe('2026-01-05');
+    });
+});
