@@ -29,3 +29,14 @@ test('SOQL in a loop, a class without sharing and DML in a flow loop fail, namin
     assert.match(output, /flows\/Widget_Reset_Sizes\.flow-meta\.xml:\d+: \[MissingFaultPath\] .*Reset_Widget/);
     assert.doesNotMatch(output, /Widget_Grow|WidgetController|WidgetSizeAction/);
 });
+
+test('an element on a scheduled path without a fault connector fails, naming the flow, element and path', () => {
+    const root = withProjectPolicy(projectWith('flow-scheduled-path-without-fault'));
+    const { status, output } = runCheck('code-analyzer', root);
+    assert.equal(status, 1, output);
+    assert.match(
+        output,
+        /flows\/Widget_Expire\.flow-meta\.xml:\d+: \[MissingFaultPath\] recordUpdates Reset_Size_Later on scheduled path A_Day_Later has no fault connector/
+    );
+    assert.doesNotMatch(output, /Get_Widget_Now|Show_Expire_Error/);
+});

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CodeAnalyzer, CodeAnalyzerConfig, SeverityLevel } from '@salesforce/code-analyzer-core';
 import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
+import { FALLIBLE_KINDS, reachableFrom, readFlowGraph } from '../lib/flow-graph.mjs';
 import { shortRunJavaEnv } from '../lib/java.mjs';
 import { lineAt, packageDirectories, projectFiles, projectPath } from '../lib/project.mjs';
 
@@ -107,13 +108,40 @@ async function flowProblems(root, counts) {
     return problems;
 }
 
+// The scanner's MissingFaultPath follows only the start connector; a scheduled path runs later, alone, and a
+// failure there is silent unless the flow handles it, so the same rule is applied to every scheduled path
+// (fault handlers themselves excepted, as the scanner does).
+function scheduledPathFaultProblems(root) {
+    const problems = [];
+    for (const file of projectFiles(root, (path) => path.endsWith('.flow-meta.xml'))) {
+        const graph = readFlowGraph(file);
+        const text = readFileSync(file, 'utf8');
+        for (const path of graph.paths.filter(({ name }) => name !== 'start')) {
+            for (const name of reachableFrom(graph, path.entry, { followFaults: false })) {
+                const { kind, element } = graph.elements.get(name);
+                if (!FALLIBLE_KINDS.has(kind) || element.faultConnector) continue;
+                problems.push({
+                    file: projectPath(root, file),
+                    line: elementLine(text, name),
+                    message: `[MissingFaultPath] ${kind} ${name} on ${path.name} has no fault connector: add one that reports or handles the failure.`
+                });
+            }
+        }
+    }
+    return problems;
+}
+
 function tally(counts, key) {
     counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
 export async function check(root) {
     const notFailing = new Map();
-    const problems = [...(await pmdProblems(root, notFailing)), ...(await flowProblems(root, notFailing))];
+    const problems = [
+        ...(await pmdProblems(root, notFailing)),
+        ...(await flowProblems(root, notFailing)),
+        ...scheduledPathFaultProblems(root)
+    ];
     if (notFailing.size > 0) {
         const total = [...notFailing.values()].reduce((sum, count) => sum + count, 0);
         const byRule = [...notFailing].map(([rule, count]) => `${rule} ${count}`).join(', ');
