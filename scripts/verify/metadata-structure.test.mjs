@@ -60,3 +60,11 @@ test('a CustomMetadata value is checked against its xsi:type and every <values> 
         /Widget_Policy\.Default\.md-meta\.xml:9: CustomMetadata\.values lacks <field>/
     ]);
 });
+
+test('scratch org definition settings are checked against the Metadata API settings types', () => {
+    failsWith('scratch-def-unknown-setting', [
+        /config\/project-scratch-def\.json:6: settings\.leadConfigSettings: unknown element <shouldLeadConvertRequireValidaton> \(known: .*shouldLeadConvertRequireValidation,/,
+        /config\/project-scratch-def\.json:\d+: invalid value "sometimes" for settings\.businessHoursSettings\.businessHours\.default; expected true or false/,
+        /config\/project-scratch-def\.json:12: settings\.leadConvertSetings: no Metadata API settings type LeadConvertSetings/
+    ]);
+});

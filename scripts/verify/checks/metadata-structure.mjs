@@ -1,8 +1,9 @@
 // Every *-meta.xml is well-formed and matches its Metadata API type (from @salesforce/types): known element names,
 // valid enum values, true/false booleans, numeric numbers, dates; every .cls/.trigger has its -meta.xml.
+// Scratch org definitions' settings are checked against the same *Settings types.
 // Element order and required elements are not checked (source format splits required children into other files).
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { XMLValidator } from 'fast-xml-parser';
 import { projectFiles, projectPath } from '../lib/project.mjs';
@@ -400,6 +401,51 @@ function checkApexMetaFiles(root, files, problems) {
     }
 }
 
+// ---- Scratch org definitions: each `settings` entry is a Metadata API *Settings type written in JSON ----
+
+/** A JSON value as the element tree the XML validator walks; lines are those of the key in the file. */
+function jsonElement(name, value, lineOf) {
+    const line = lineOf(name);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const children = Object.entries(value).flatMap(([key, child]) =>
+            (Array.isArray(child) ? child : [child]).map((item) => jsonElement(key, item, lineOf))
+        );
+        return { name, attributes: {}, children, text: '', line };
+    }
+    return { name, attributes: {}, children: [], text: String(value), line };
+}
+
+function checkScratchDefinitions(root, types, problems) {
+    const configDir = join(root, 'config');
+    if (!existsSync(configDir)) return;
+    for (const name of readdirSync(configDir).filter((file) => /scratch-def.*\.json$/.test(file))) {
+        const file = join(configDir, name);
+        const text = readFileSync(file, 'utf8');
+        const lines = text.split('\n');
+        const lineOf = (key) => lines.findIndex((line) => line.includes(`"${key}"`)) + 1 || undefined;
+        const relativePath = projectPath(root, file);
+        let definition;
+        try {
+            definition = JSON.parse(text);
+        } catch (error) {
+            problems.push({ file: relativePath, message: `invalid JSON: ${error.message}` });
+            continue;
+        }
+        const validator = new FileValidator(types, relativePath, problems);
+        for (const [key, value] of Object.entries(definition.settings ?? {})) {
+            const typeName = key.charAt(0).toUpperCase() + key.slice(1);
+            if (!typeName.endsWith('Settings') || !types.isObjectType(typeName)) {
+                validator.report(
+                    lineOf(key),
+                    `settings.${key}: no Metadata API settings type ${typeName}; use the camelCase name of a *Settings type.`
+                );
+                continue;
+            }
+            validator.validateChildren(jsonElement(key, value, lineOf), typeName, `settings.${key}`);
+        }
+    }
+}
+
 export async function check(root) {
     const problems = [];
     const files = projectFiles(root);
@@ -409,5 +455,6 @@ export async function check(root) {
     for (const file of files.filter((path) => path.endsWith('-meta.xml'))) {
         checkMetadataFile(root, file, types, suffixes, problems);
     }
+    checkScratchDefinitions(root, types, problems);
     return problems;
 }
