@@ -435,7 +435,6 @@ export default class LeadInbox extends LightningElement {
 
         const seen = targets.map((row) => ({ leadId: row.leadId, stage: row.stage, name: row.name }));
         const request = buildDecisionRequest(action, seen, choice);
-        const positions = new Map(targets.map((row) => [row.leadId, this.rows.indexOf(row)]));
         for (const row of targets) this.pendingIds.add(row.leadId);
         this.removeRows(targets.map((row) => row.leadId));
 
@@ -445,13 +444,12 @@ export default class LeadInbox extends LightningElement {
             const refusedIds = new Set(summary.refused.map((entry) => entry.leadId));
             this.restoreRows(
                 targets.filter((row) => refusedIds.has(row.leadId)),
-                positions,
                 Object.fromEntries(summary.refused.map((entry) => [entry.leadId, entry.message]))
             );
             this.toast(summary.variant, summary.title, summary.message);
         } catch (error) {
             const message = errorMessage(error);
-            this.restoreRows(targets, positions, Object.fromEntries(targets.map((row) => [row.leadId, message])));
+            this.restoreRows(targets, Object.fromEntries(targets.map((row) => [row.leadId, message])));
             this.toast('error', `Could not ${ACTION_LABELS[action].toLowerCase()}`, message);
         } finally {
             for (const row of targets) this.pendingIds.delete(row.leadId);
@@ -470,12 +468,15 @@ export default class LeadInbox extends LightningElement {
         this.focusAfterRender = this.rows.length > 0;
     }
 
-    restoreRows(rows: InboxRow[], positions: Map<string, number>, errors: Record<string, string>): void {
+    /** Puts refused rows back in accept-by order (the server's order), with the sentence that explains each. */
+    restoreRows(rows: InboxRow[], errors: Record<string, string>): void {
         if (!rows.length) return;
-        const restored = [...this.rows.filter((row) => !rows.some((back) => back.leadId === row.leadId))];
-        const byPosition = [...rows].sort((a, b) => (positions.get(a.leadId) ?? 0) - (positions.get(b.leadId) ?? 0));
-        for (const row of byPosition) {
-            restored.splice(Math.min(positions.get(row.leadId) ?? restored.length, restored.length), 0, row);
+        const dueAt = (row: InboxRow) => (row.acceptBy ? Date.parse(row.acceptBy) : Number.MAX_SAFE_INTEGER);
+        const back = new Set(rows.map((row) => row.leadId));
+        const restored = this.rows.filter((row) => !back.has(row.leadId));
+        for (const row of rows) {
+            const before = restored.findIndex((other) => dueAt(other) > dueAt(row));
+            restored.splice(before < 0 ? restored.length : before, 0, row);
         }
         this.rows = restored;
         this.rowErrors = { ...this.rowErrors, ...errors };

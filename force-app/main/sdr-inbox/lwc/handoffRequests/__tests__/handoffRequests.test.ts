@@ -139,9 +139,11 @@ describe('requests', () => {
             amount: 12500.5,
             closeDate: '2026-06-30'
         });
-        expect(
-            buildConvertRequest(RAJ, { opportunityName: '', amount: 'abc', closeDate: '' })
-        ).toMatchObject({ opportunityName: null, amount: null, closeDate: null });
+        expect(buildConvertRequest(RAJ, { opportunityName: '', amount: 'abc', closeDate: '' })).toMatchObject({
+            opportunityName: null,
+            amount: null,
+            closeDate: null
+        });
     });
 
     it('says what the convert form is missing', () => {

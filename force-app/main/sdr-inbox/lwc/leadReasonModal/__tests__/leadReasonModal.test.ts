@@ -5,15 +5,8 @@ import type { ReasonOption } from 'c/handoffRequests';
 
 const REASONS = jest.requireActual<ReasonOption[]>('./data/LeadInboxController.getDispositionReasons.json');
 
-type ModalElement = HTMLElement & {
-    action: string;
-    reasons: ReasonOption[];
-    leadNames: string[];
-    today: string;
-};
-
-function createModal(action: 'reject' | 'recycle', leadNames = ['Jane Doe']): ModalElement {
-    const element = createElement('c-lead-reason-modal', { is: LeadReasonModal }) as ModalElement;
+function createModal(action: 'reject' | 'recycle', leadNames = ['Jane Doe']) {
+    const element = createElement('c-lead-reason-modal', { is: LeadReasonModal });
     Object.assign(element, { action, reasons: REASONS, leadNames, today: '2026-03-02' });
     document.body.appendChild(element);
     return element;

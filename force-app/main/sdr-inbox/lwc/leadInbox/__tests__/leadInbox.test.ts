@@ -1,0 +1,596 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { createElement } from 'lwc';
+import LeadInbox from 'c/leadInbox';
+import LeadReasonModal from 'c/leadReasonModal';
+import type { ReasonModalProps } from 'c/leadReasonModal';
+import type { ReasonChoice, ReasonOption } from 'c/handoffRequests';
+import getInbox from '@salesforce/apex/LeadInboxController.getInbox';
+import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
+import decide from '@salesforce/apex/LeadInboxController.decide';
+import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
+import type { EmpMessage } from 'lightning/empApi';
+
+jest.mock('@salesforce/apex/LeadInboxController.getInbox', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadInboxController.getDispositionReasons', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+jest.mock('@salesforce/apex/LeadInboxController.decide', () => ({ default: jest.fn() }), { virtual: true });
+
+type InboxPage = LeadInboxController.InboxPage;
+type DecisionResult = LeadHandoffService.DecisionResult;
+
+const PAGE = jest.requireActual<InboxPage>('./data/LeadInboxController.getInbox.json');
+const REASONS = jest.requireActual<ReasonOption[]>('./data/LeadInboxController.getDispositionReasons.json');
+const PARTIAL_RESULT = jest.requireActual<DecisionResult>('./data/LeadInboxController.decide.json');
+const [RAJ, JANE, MIA] = PAGE.rows;
+
+const getInboxMock = jest.mocked(getInbox);
+const reasonsMock = jest.mocked(getDispositionReasons);
+const decideMock = jest.mocked(decide);
+const openMock = jest.spyOn(LeadReasonModal, 'open');
+
+function page(overrides: Partial<InboxPage> = {}): InboxPage {
+    return JSON.parse(JSON.stringify({ ...PAGE, ...overrides })) as InboxPage;
+}
+
+function okResult(...leadIds: string[]): DecisionResult {
+    return {
+        applied: true,
+        outcomes: leadIds.map((leadId) => ({
+            leadId,
+            ok: true,
+            code: null,
+            message: null,
+            stage: 'SAL',
+            decidedByName: null,
+            decidedAt: null
+        }))
+    };
+}
+
+/** Settles pending promises without relying on timers, so it also works under fake timers. */
+function flush(): Promise<void> {
+    return Array.from({ length: 10 }).reduce<Promise<void>>(
+        (settled) => settled.then(() => undefined),
+        Promise.resolve()
+    );
+}
+
+function removeAll(): void {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+}
+
+async function createInbox(props: Record<string, unknown> = {}): Promise<HTMLElement> {
+    const element = createElement('c-lead-inbox', { is: LeadInbox });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    await flush();
+    return element;
+}
+
+const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
+const rows = (element: HTMLElement) => Array.from(root(element).querySelectorAll<HTMLElement>('tbody tr'));
+const rowNames = (element: HTMLElement) =>
+    rows(element).map((row) => row.querySelector('th')?.firstElementChild?.textContent?.trim());
+const rowFor = (element: HTMLElement, name: string) =>
+    rows(element).find((row) => row.querySelector('th')?.textContent?.includes(name)) as HTMLElement;
+const button = (element: HTMLElement, label: string) =>
+    Array.from(root(element).querySelectorAll('button')).find(
+        (candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent?.trim()) === label
+    ) as HTMLButtonElement;
+const viewButton = (element: HTMLElement, key: string) =>
+    root(element).querySelector(`button[data-view="${key}"]`) as HTMLButtonElement;
+
+function press(element: HTMLElement, key: string, target?: HTMLElement): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    (target ?? (root(element).querySelector('table') as HTMLElement)).dispatchEvent(event);
+    return event;
+}
+
+function toasts(element: HTMLElement) {
+    const handler = jest.fn<(event: CustomEvent) => void>();
+    element.addEventListener('lightning__showtoast', handler as unknown as EventListener);
+    return () =>
+        handler.mock.calls.map(([event]) => event.detail as { title: string; message: string; variant: string });
+}
+
+/** Makes LeadReasonModal.open() show the real modal, like LightningModal does, and resolve with its close(). */
+function openRealModal(): void {
+    openMock.mockImplementation(
+        (props: ReasonModalProps) =>
+            new Promise<ReasonChoice | undefined>((resolve) => {
+                const modal = createElement('c-lead-reason-modal', { is: LeadReasonModal });
+                const { action, reasons, leadNames, today } = props;
+                Object.assign(modal, { action, reasons, leadNames, today });
+                modal.addEventListener('close', (event) => {
+                    modal.remove();
+                    resolve(((event as CustomEvent).detail ?? undefined) as ReasonChoice | undefined);
+                });
+                document.body.appendChild(modal);
+            })
+    );
+}
+
+const openModal = () => document.body.querySelector('c-lead-reason-modal') as HTMLElement;
+
+describe('c-lead-inbox', () => {
+    beforeEach(() => {
+        getInboxMock.mockResolvedValue(page());
+        reasonsMock.mockResolvedValue(REASONS);
+        jest.mocked(isEmpEnabled).mockResolvedValue(true);
+        jest.mocked(subscribe).mockResolvedValue({ channel: '/event/Lead_Handoff_Event__e', id: 'sub-1' });
+    });
+
+    afterEach(() => {
+        removeAll();
+        jest.clearAllMocks();
+        openMock.mockReset();
+        jest.useRealTimers();
+    });
+
+    describe('list', () => {
+        it('loads the default view with the App Builder page size', async () => {
+            await createInbox({ pageSize: 25, defaultView: 'mine' });
+            expect(getInboxMock).toHaveBeenCalledWith({ view: 'mine', pageSize: 25, cursor: null });
+        });
+
+        it('shows each MQL with company, segment, trigger, scores, waiting time and a coloured SLA countdown', async () => {
+            const element = await createInbox();
+            expect(getInboxMock).toHaveBeenCalledWith({ view: 'all', pageSize: 50, cursor: null });
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen']);
+
+            const raj = rowFor(element, 'Raj Patel');
+            expect(raj.textContent).toContain('Globex');
+            expect((raj.querySelector('lightning-badge') as unknown as { label: string }).label).toBe('Sales review');
+            expect(raj.querySelector('lightning-badge')?.className).toContain('slds-theme_warning');
+            const cells = Array.from(raj.querySelectorAll('td')).map((cell) => cell.textContent?.trim());
+            expect(cells.slice(2, 5)).toEqual(['Pricing inquiry', '41', '77']);
+            expect(cells[5]).toBe('1 h 08 min');
+
+            const sla = (name: string) => rowFor(element, name).querySelector('[data-sla]') as HTMLElement;
+            expect(sla('Raj Patel').textContent).toBe('8 min overdue');
+            expect(sla('Raj Patel').dataset.sla).toBe('red');
+            expect(sla('Jane Doe').textContent).toBe('10 min left');
+            expect(sla('Jane Doe').dataset.sla).toBe('amber');
+            expect(sla('Mia Chen').textContent).toBe('3 h 30 min left');
+            expect(sla('Mia Chen').dataset.sla).toBe('green');
+            expect(rowFor(element, 'Mia Chen').querySelectorAll('td')[4].textContent).toBe('—');
+        });
+
+        it('labels every row action with the lead it acts on, and passes the accessibility rules', async () => {
+            const element = await createInbox();
+            expect(button(element, 'Accept Jane Doe')).toBeTruthy();
+            expect(button(element, 'Reject Jane Doe')).toBeTruthy();
+            expect(button(element, 'Recycle Jane Doe')).toBeTruthy();
+            expect(root(element).querySelector('input[aria-label="Select Jane Doe"]')).toBeTruthy();
+            expect(root(element).querySelector('table')?.getAttribute('role')).toBe('grid');
+            expect(rows(element).map((row) => row.getAttribute('aria-selected'))).toEqual(['false', 'false', 'false']);
+            await expect(element).toBeAccessible();
+        });
+
+        it('keeps the SLA countdown ticking on the server clock', async () => {
+            jest.useFakeTimers({ now: Date.parse('2026-03-02T11:00:00.000Z') }); // the browser clock is 4 h off
+            const element = await createInbox();
+            const janeSla = () => rowFor(element, 'Jane Doe').querySelector('[data-sla]') as HTMLElement;
+            expect(janeSla().textContent).toBe('10 min left');
+            jest.advanceTimersByTime(6 * 60_000);
+            await flush();
+            expect(janeSla().textContent).toBe('4 min left');
+            jest.advanceTimersByTime(5 * 60_000);
+            await flush();
+            expect(janeSla().textContent).toBe('1 min overdue');
+            expect(janeSla().dataset.sla).toBe('red');
+        });
+
+        it('switches views, showing counts and late leads per view', async () => {
+            const element = await createInbox();
+            expect(viewButton(element, 'all').getAttribute('aria-pressed')).toBe('true');
+            expect(viewButton(element, 'all').textContent).toContain('4');
+            expect(viewButton(element, 'all').textContent).toContain('1 late');
+            expect(viewButton(element, 'mine').textContent).not.toContain('late');
+            getInboxMock.mockResolvedValue(page({ view: 'mine', rows: [MIA], nextCursor: null }));
+            viewButton(element, 'mine').click();
+            await flush();
+            expect(getInboxMock).toHaveBeenLastCalledWith({ view: 'mine', pageSize: 50, cursor: null });
+            expect(viewButton(element, 'mine').getAttribute('aria-pressed')).toBe('true');
+            expect(rowNames(element)).toEqual(['Mia Chen']);
+            viewButton(element, 'mine').click();
+            expect(getInboxMock).toHaveBeenCalledTimes(2);
+        });
+
+        it('loads more by cursor and appends only new rows', async () => {
+            const element = await createInbox();
+            const extra = { ...MIA, leadId: '00Q000000000004AAA', name: 'Lee Wong' };
+            getInboxMock.mockResolvedValue(page({ rows: [MIA, extra], nextCursor: null }));
+            button(element, 'Load more').click();
+            await flush();
+            expect(getInboxMock).toHaveBeenLastCalledWith({ view: 'all', pageSize: 50, cursor: 'cursor-2' });
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen', 'Lee Wong']);
+            expect(button(element, 'Load more')).toBeUndefined();
+        });
+
+        it('tells the user when loading more fails', async () => {
+            const element = await createInbox();
+            const shown = toasts(element);
+            getInboxMock.mockRejectedValue({ body: { message: 'Timeout' } });
+            button(element, 'Load more').click();
+            await flush();
+            expect(shown()).toEqual([
+                { title: 'Could not load more MQLs', message: 'Timeout Try again.', variant: 'error' }
+            ]);
+            expect(rowNames(element)).toHaveLength(3);
+        });
+    });
+
+    describe('states', () => {
+        it('shows a spinner with assistive text while loading', async () => {
+            getInboxMock.mockReturnValue(new Promise(() => undefined));
+            const element = await createInbox();
+            const spinner = root(element).querySelector('lightning-spinner') as unknown as { alternativeText: string };
+            expect(spinner.alternativeText).toBe('Loading the MQLs waiting for you');
+            expect(root(element).querySelector('table')).toBeNull();
+        });
+
+        it('celebrates inbox zero and says what happens next', async () => {
+            getInboxMock.mockResolvedValue(page({ rows: [], nextCursor: null }));
+            const element = await createInbox();
+            expect(root(element).querySelector('[data-id="empty"]')?.textContent?.trim()).toBe(
+                'Inbox zero: no MQLs waiting in All. New MQLs appear here as soon as they are routed to you.'
+            );
+            expect(root(element).querySelector('table')).toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('explains a load error, says what to do, and retries', async () => {
+            getInboxMock.mockRejectedValueOnce({ body: { message: 'You do not have access to LeadInboxController.' } });
+            const element = await createInbox();
+            const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
+            expect(alert.textContent).toContain('You do not have access to LeadInboxController.');
+            expect(alert.textContent).toContain('try again');
+            await expect(element).toBeAccessible();
+            button(element, 'Try again').click();
+            await flush();
+            expect(rowNames(element)).toHaveLength(3);
+            expect(root(element).querySelector('[role="alert"]')).toBeNull();
+        });
+    });
+
+    describe('deciding', () => {
+        it('accept by one keystroke removes the row and calls decide once', async () => {
+            let answer: (result: DecisionResult) => void = () => undefined;
+            decideMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+            const element = await createInbox();
+            const shown = toasts(element);
+
+            const event = press(element, 'a', rows(element)[0]);
+            await flush();
+
+            expect(event.defaultPrevented).toBe(true);
+            expect(rowNames(element)).toEqual(['Jane Doe', 'Mia Chen']); // gone before the server answers
+            expect(decideMock).toHaveBeenCalledTimes(1);
+            expect(decideMock).toHaveBeenCalledWith({
+                request: {
+                    action: 'accept',
+                    leads: [{ leadId: RAJ.leadId, seenStage: 'MQL' }],
+                    reasonCode: null,
+                    note: null,
+                    recycleUntil: null,
+                    allowPartial: false
+                }
+            });
+            expect(openMock).not.toHaveBeenCalled();
+
+            answer(okResult(RAJ.leadId));
+            await flush();
+            expect(rowNames(element)).toEqual(['Jane Doe', 'Mia Chen']);
+            expect(shown()).toEqual([{ title: 'Accepted Raj Patel', message: '', variant: 'success' }]);
+            expect(decideMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('reject opens the picker, cannot be confirmed without a reason, and sends the chosen code', async () => {
+            openRealModal();
+            decideMock.mockResolvedValue(okResult(JANE.leadId));
+            const element = await createInbox();
+
+            button(element, 'Reject Jane Doe').click();
+            await flush();
+
+            expect(openMock).toHaveBeenCalledTimes(1);
+            expect(openMock.mock.calls[0][0]).toMatchObject({
+                label: 'Reject Jane Doe',
+                action: 'reject',
+                leadNames: ['Jane Doe'],
+                today: '2026-03-02'
+            });
+            const modal = root(openModal());
+            const radios = Array.from(modal.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
+            expect(radios.map((radio) => radio.value)).not.toContain('Too_Early'); // recycle reasons are not offered
+            const confirm = Array.from(modal.querySelectorAll('button')).find(
+                (candidate) => candidate.textContent?.trim() === 'Reject'
+            ) as HTMLButtonElement;
+            expect(confirm.disabled).toBe(true);
+            expect(modal.textContent).toContain('Choose a reason to reject.');
+            confirm.click();
+            await flush();
+            expect(decideMock).not.toHaveBeenCalled();
+            expect(rowNames(element)).toContain('Jane Doe');
+
+            const notOurIcp = radios.find((radio) => radio.value === 'Not_Our_ICP') as HTMLInputElement;
+            notOurIcp.checked = true;
+            notOurIcp.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            expect(confirm.disabled).toBe(false);
+            confirm.click();
+            await flush();
+
+            expect(decideMock).toHaveBeenCalledTimes(1);
+            expect(decideMock.mock.calls[0][0].request).toMatchObject({
+                action: 'reject',
+                leads: [{ leadId: JANE.leadId, seenStage: 'MQL' }],
+                reasonCode: 'Not_Our_ICP',
+                recycleUntil: null
+            });
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Mia Chen']);
+        });
+
+        it('sends nothing when the picker is cancelled', async () => {
+            openMock.mockResolvedValue(undefined);
+            const element = await createInbox();
+            press(element, 'r');
+            await flush();
+            expect(openMock).toHaveBeenCalledTimes(1);
+            expect(decideMock).not.toHaveBeenCalled();
+            expect(rowNames(element)).toHaveLength(3);
+        });
+
+        it('recycles with y, sending the reason and the recycle-until date', async () => {
+            openMock.mockResolvedValue({ reasonCode: 'Too_Early', note: null, recycleUntil: '2026-04-01' });
+            decideMock.mockResolvedValue(okResult(RAJ.leadId));
+            const element = await createInbox();
+            const shown = toasts(element);
+            press(element, 'y');
+            await flush();
+            expect(openMock.mock.calls[0][0]).toMatchObject({ action: 'recycle', reasons: REASONS });
+            expect(decideMock.mock.calls[0][0].request).toMatchObject({
+                action: 'recycle',
+                reasonCode: 'Too_Early',
+                recycleUntil: '2026-04-01'
+            });
+            expect(shown()[0].title).toBe('Recycled Raj Patel');
+            press(element, 'y');
+            await flush();
+            expect(reasonsMock).toHaveBeenCalledTimes(1); // reasons are loaded once
+        });
+
+        it('brings the row back with the reason when someone else already accepted it', async () => {
+            decideMock.mockResolvedValue({ applied: true, outcomes: [PARTIAL_RESULT.outcomes[1]] });
+            const element = await createInbox();
+            const shown = toasts(element);
+            button(element, 'Accept Jane Doe').click();
+            await flush();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen']);
+            const message = 'Ann Lee already decided this lead 3 min ago (now SAL).';
+            expect(rowFor(element, 'Jane Doe').querySelector('[data-id="row-error"]')?.textContent?.trim()).toBe(
+                message
+            );
+            expect(shown()).toEqual([
+                { title: 'Nothing was accepted', message: `Jane Doe: ${message}`, variant: 'error' }
+            ]);
+        });
+
+        it('brings the rows back when the call fails', async () => {
+            decideMock.mockRejectedValue({ body: { message: 'Unable to lock row' } });
+            const element = await createInbox();
+            const shown = toasts(element);
+            press(element, 'a');
+            await flush();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen']);
+            expect(rowFor(element, 'Raj Patel').textContent).toContain('Unable to lock row');
+            expect(shown()).toEqual([{ title: 'Could not accept', message: 'Unable to lock row', variant: 'error' }]);
+        });
+
+        it('tells the user when the reasons cannot be loaded', async () => {
+            reasonsMock.mockRejectedValue(new Error('Offline'));
+            const element = await createInbox();
+            const shown = toasts(element);
+            button(element, 'Recycle Mia Chen').click();
+            await flush();
+            expect(openMock).not.toHaveBeenCalled();
+            expect(shown()).toEqual([
+                { title: 'Could not load the reasons', message: 'Offline Try again.', variant: 'error' }
+            ]);
+        });
+    });
+
+    describe('keyboard and selection', () => {
+        it('moves focus with j and k, within the list', async () => {
+            const element = await createInbox();
+            const tabIndexes = () => rows(element).map((row) => row.getAttribute('tabindex'));
+            expect(tabIndexes()).toEqual(['0', '-1', '-1']);
+            press(element, 'j');
+            await flush();
+            expect(tabIndexes()).toEqual(['-1', '0', '-1']);
+            expect(root(element).activeElement).toBe(rows(element)[1]);
+            press(element, 'j');
+            press(element, 'j');
+            await flush();
+            expect(tabIndexes()).toEqual(['-1', '-1', '0']);
+            press(element, 'k');
+            press(element, 'ArrowUp');
+            press(element, 'k');
+            await flush();
+            expect(tabIndexes()).toEqual(['0', '-1', '-1']);
+        });
+
+        it('follows focus moved by mouse or Tab, so a keystroke acts on the row the user is on', async () => {
+            decideMock.mockResolvedValue(okResult(MIA.leadId));
+            const element = await createInbox();
+            button(element, 'Accept Mia Chen').dispatchEvent(new CustomEvent('focusin', { bubbles: true }));
+            press(element, 'a', button(element, 'Accept Mia Chen'));
+            await flush();
+            expect(decideMock.mock.calls[0][0].request.leads).toEqual([{ leadId: MIA.leadId, seenStage: 'MQL' }]);
+        });
+
+        it('selects with x and decides on the selection in bulk, reporting each refused lead', async () => {
+            decideMock.mockResolvedValue(PARTIAL_RESULT);
+            const element = await createInbox();
+            const shown = toasts(element);
+            press(element, 'x');
+            press(element, 'j');
+            press(element, 'x');
+            await flush();
+            expect(rows(element).map((row) => row.getAttribute('aria-selected'))).toEqual(['true', 'true', 'false']);
+            expect(root(element).textContent).toContain('2 selected');
+
+            press(element, 'a');
+            await flush();
+
+            expect(decideMock).toHaveBeenCalledTimes(1);
+            expect(decideMock.mock.calls[0][0].request).toMatchObject({
+                action: 'accept',
+                leads: [
+                    { leadId: RAJ.leadId, seenStage: 'MQL' },
+                    { leadId: JANE.leadId, seenStage: 'MQL' }
+                ],
+                allowPartial: true
+            });
+            expect(rowNames(element)).toEqual(['Jane Doe', 'Mia Chen']);
+            expect(rowFor(element, 'Jane Doe').textContent).toContain('Ann Lee already decided this lead');
+            expect(shown()[0]).toMatchObject({ variant: 'warning', title: 'Accepted 1 of 2 leads' });
+        });
+
+        it('selects with the checkboxes and rejects the selection from the bulk bar', async () => {
+            openMock.mockResolvedValue({ reasonCode: 'Duplicate', note: null, recycleUntil: null });
+            decideMock.mockResolvedValue(okResult(JANE.leadId, MIA.leadId));
+            const element = await createInbox();
+            const selectAll = root(element).querySelector('input[aria-label="Select all leads"]') as HTMLInputElement;
+            selectAll.checked = true;
+            selectAll.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            expect(root(element).textContent).toContain('3 selected');
+            const raj = root(element).querySelector('input[aria-label="Select Raj Patel"]') as HTMLInputElement;
+            raj.checked = false;
+            raj.dispatchEvent(new CustomEvent('change'));
+            await flush();
+
+            button(element, 'Reject selected').click();
+            await flush();
+
+            expect(openMock.mock.calls[0][0]).toMatchObject({
+                label: 'Reject 2 leads',
+                leadNames: ['Jane Doe', 'Mia Chen']
+            });
+            expect(decideMock.mock.calls[0][0].request).toMatchObject({ reasonCode: 'Duplicate', allowPartial: true });
+            expect(rowNames(element)).toEqual(['Raj Patel']);
+            expect(button(element, 'Reject selected')).toBeUndefined();
+
+            selectAll.checked = false;
+            selectAll.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            expect(root(element).textContent).not.toContain('selected');
+        });
+
+        it('shows the keys with ? or the shortcuts button, and hides them with Escape', async () => {
+            const element = await createInbox();
+            const help = () => root(element).querySelector('section[aria-label="Keyboard shortcuts"]');
+            expect(help()).toBeNull();
+            press(element, '?');
+            await flush();
+            expect(help()?.textContent).toContain('Reject, with a reason');
+            await expect(element).toBeAccessible();
+            expect(press(element, 'Escape').defaultPrevented).toBe(true);
+            await flush();
+            expect(help()).toBeNull();
+            expect(press(element, 'Escape').defaultPrevented).toBe(false);
+            button(element, 'Keyboard shortcuts').click();
+            await flush();
+            expect(button(element, 'Hide keyboard shortcuts').getAttribute('aria-expanded')).toBe('true');
+        });
+
+        it('ignores keys typed with modifiers, in text fields, and keys it does not use', async () => {
+            const element = await createInbox();
+            const withCtrl = new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true });
+            root(element).querySelector('table')?.dispatchEvent(withCtrl);
+            // No text field lives in the grid today; plant one to prove typing in it never decides a lead.
+            const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+            const textField = document.createElement('input');
+            root(element).querySelector('th')?.appendChild(textField);
+            warn.mockRestore();
+            press(element, 'a', textField);
+            expect(press(element, 'q').defaultPrevented).toBe(false);
+            await flush();
+            expect(decideMock).not.toHaveBeenCalled();
+        });
+    });
+
+    describe('live refresh', () => {
+        it('subscribes to Lead_Handoff_Event__e and removes a lead someone else decided', async () => {
+            const element = await createInbox();
+            expect(subscribe).toHaveBeenCalledWith('/event/Lead_Handoff_Event__e', -1, expect.any(Function));
+            const onMessage = jest.mocked(subscribe).mock.calls[0][2] as (message: EmpMessage) => void;
+            getInboxMock.mockResolvedValue(page({ rows: [RAJ, MIA] }));
+
+            onMessage({
+                channel: '/event/Lead_Handoff_Event__e',
+                data: { event: { replayId: 7 }, payload: { Lead_Id__c: JANE.leadId, Stage__c: 'SAL' } }
+            });
+            await Promise.resolve();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Mia Chen']);
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(2);
+        });
+
+        it('unsubscribes and stops the clock when removed from the page', async () => {
+            const clearSpy = jest.spyOn(window, 'clearInterval');
+            const element = await createInbox();
+            document.body.removeChild(element);
+            expect(unsubscribe).toHaveBeenCalledWith({ channel: '/event/Lead_Handoff_Event__e', id: 'sub-1' });
+            expect(clearSpy).toHaveBeenCalled();
+            clearSpy.mockRestore();
+        });
+
+        it('polls every 30 s when empApi is not available', async () => {
+            jest.useFakeTimers();
+            jest.mocked(isEmpEnabled).mockResolvedValue(false);
+            const element = await createInbox();
+            expect(subscribe).not.toHaveBeenCalled();
+            getInboxMock.mockResolvedValue(page({ rows: [MIA] }));
+            jest.advanceTimersByTime(30_000);
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(2);
+            expect(rowNames(element)).toEqual(['Mia Chen']);
+            document.body.removeChild(element);
+            jest.advanceTimersByTime(60_000);
+            expect(getInboxMock).toHaveBeenCalledTimes(2);
+        });
+
+        it('falls back to polling when subscribing fails or the streaming connection reports an error', async () => {
+            jest.useFakeTimers();
+            jest.mocked(subscribe).mockRejectedValue(new Error('CometD handshake failed'));
+            await createInbox();
+            jest.advanceTimersByTime(30_000);
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(2);
+
+            removeAll();
+            jest.mocked(subscribe).mockResolvedValue({ channel: '/event/Lead_Handoff_Event__e' });
+            await createInbox();
+            const reportError = jest.mocked(onError).mock.calls.at(-1)?.[0] as (error: unknown) => void;
+            reportError({ error: '403::Unknown client' });
+            jest.advanceTimersByTime(30_000);
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(4);
+        });
+
+        it('keeps the rows on screen when a quiet refresh fails', async () => {
+            jest.useFakeTimers();
+            jest.mocked(isEmpEnabled).mockResolvedValue(false);
+            const element = await createInbox();
+            getInboxMock.mockRejectedValue(new Error('Offline'));
+            jest.advanceTimersByTime(30_000);
+            await flush();
+            expect(rowNames(element)).toHaveLength(3);
+            expect(root(element).querySelector('[role="alert"]')).toBeNull();
+        });
+    });
+});
