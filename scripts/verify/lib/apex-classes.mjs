@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
+import { apexMemberSkeleton } from './apex-skeleton.mjs';
 import { projectFiles, projectPath } from './project.mjs';
 
 class CollectingErrorListener extends ApexErrorListener {
@@ -134,19 +135,47 @@ export { hasAnnotation };
  * Files that do not parse still appear, with `errors` and no members.
  */
 export function apexClasses(root) {
-    return projectFiles(root, (file) => file.endsWith('.cls') || file.endsWith('.trigger')).map((path) => {
-        const source = readFileSync(path, 'utf8');
-        const kind = path.endsWith('.trigger') ? 'trigger' : 'class';
-        const file = projectPath(root, path);
-        const { tree, errors } = parseApex(source, kind);
-        const name = basename(path).replace(/\.(cls|trigger)$/, '');
-        const base = { name, file, source, tree, errors, modifiers: [], annotations: [], methods: [], fields: [] };
-        if (kind === 'trigger' || errors.length) return { ...base, kind, innerClasses: [] };
-        const typeDeclaration = childRule(tree, 'TypeDeclaration');
-        const modifiers = ruleChildren(typeDeclaration).filter((child) => ruleOf(child) === 'Modifier');
-        const declaration = ruleChildren(typeDeclaration).find((child) => ruleOf(child) !== 'Modifier');
-        return { ...base, ...classModel(declaration, modifiers, file), name, source, tree, errors };
-    });
+    return projectFiles(root, (file) => file.endsWith('.cls') || file.endsWith('.trigger')).map((path) =>
+        readApexFile(root, path)
+    );
+}
+
+/**
+ * The model of one .cls or .trigger file (absolute path), in the shape apexClasses() returns. With `membersOnly`,
+ * method bodies are not parsed (much faster; `tree` then holds empty bodies), unless the skeleton does not parse.
+ */
+export function readApexFile(root, path, { membersOnly = false } = {}) {
+    const source = readFileSync(path, 'utf8');
+    const kind = path.endsWith('.trigger') ? 'trigger' : 'class';
+    const file = projectPath(root, path);
+    let parsed = membersOnly && kind === 'class' ? parseApex(apexMemberSkeleton(source), kind) : undefined;
+    if (!parsed || parsed.errors.length) parsed = parseApex(source, kind);
+    const { tree, errors } = parsed;
+    const name = basename(path).replace(/\.(cls|trigger)$/, '');
+    const base = { name, file, source, tree, errors, modifiers: [], annotations: [], methods: [], fields: [] };
+    if (kind === 'trigger' || errors.length) return { ...base, kind, innerClasses: [] };
+    const typeDeclaration = childRule(tree, 'TypeDeclaration');
+    const modifiers = ruleChildren(typeDeclaration).filter((child) => ruleOf(child) === 'Modifier');
+    const declaration = ruleChildren(typeDeclaration).find((child) => ruleOf(child) !== 'Modifier');
+    return { ...base, ...classModel(declaration, modifiers, file), name, source, tree, errors };
+}
+
+/**
+ * A lookup of top-level classes by name (case-insensitive) that parses each .cls only when first asked for:
+ * parsing is the slow part, and a check that needs a few classes should not pay for all of them.
+ * `membersOnly` as for readApexFile.
+ */
+export function apexClassLookup(root, { membersOnly = false } = {}) {
+    const paths = new Map(
+        projectFiles(root, (file) => file.endsWith('.cls')).map((path) => [basename(path, '.cls').toLowerCase(), path])
+    );
+    const parsed = new Map();
+    return (name) => {
+        const key = name.toLowerCase();
+        if (!paths.has(key)) return undefined;
+        if (!parsed.has(key)) parsed.set(key, readApexFile(root, paths.get(key), { membersOnly }));
+        return parsed.get(key);
+    };
 }
 
 /** Index of top-level classes by lower-case name. */
