@@ -42,6 +42,11 @@ const STEPS = [
         title: 'Cross-references: objects, fields, Apex methods, permissions',
         command: check('cross-references')
     },
+    {
+        id: 'apex-contract',
+        title: 'Apex contract: LWC Apex imports and their TypeScript declarations equal the Apex signatures',
+        command: check('apex-contract')
+    },
     { id: 'apexlink', title: 'ApexLink semantic check', command: check('apexlink') },
     {
         id: 'code-analyzer',
