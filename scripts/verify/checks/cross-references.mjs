@@ -7,6 +7,7 @@ import { apexClasses, classIndex, hasAnnotation } from '../lib/apex-classes.mjs'
 import { apexSchemaReferences } from '../lib/apex-references.mjs';
 import { projectFiles, projectPath, readMetadataXml } from '../lib/project.mjs';
 import {
+import { lwcSources } from '../lib/lwc-sources.mjs';
     STANDARD_OBJECTS,
     closest,
     fieldPathProblem,
@@ -319,12 +320,6 @@ const STRING_LITERAL = /'((?:\\.|[^'\\\n])*)'|"((?:\\.|[^"\\\n])*)"|`((?:\\.|[^`
 
 function isObjectName(schema, name) {
     return Boolean(objectOf(schema, name)) || STANDARD_OBJECTS.has(name.toLowerCase()) || isCustomName(name);
-}
-
-function lwcSources(root) {
-    const files = projectFiles(root, (file) => file.includes('/lwc/') && /\.(ts|js)$/.test(file));
-    const present = new Set(files);
-    return files.filter((file) => !(file.endsWith('.js') && present.has(file.replace(/\.js$/, '.ts'))));
 }
 
 function checkLwc(schema, classes, root, report) {
