@@ -6,8 +6,8 @@ import { basename, dirname, join } from 'node:path';
 import { apexClasses, classIndex, hasAnnotation } from '../lib/apex-classes.mjs';
 import { apexSchemaReferences } from '../lib/apex-references.mjs';
 import { projectFiles, projectPath, readMetadataXml } from '../lib/project.mjs';
-import {
 import { lwcSources } from '../lib/lwc-sources.mjs';
+import {
     STANDARD_OBJECTS,
     closest,
     fieldPathProblem,
