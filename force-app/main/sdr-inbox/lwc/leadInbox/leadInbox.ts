@@ -136,8 +136,9 @@ export default class LeadInbox extends LightningElement {
     }
 
     applyPage(page: LeadInboxController.InboxPage, append: boolean): void {
-        this.offset = clockOffset(page.serverNow);
-        this.now = serverTime(this.offset);
+        const browserNow = Date.now();
+        this.offset = clockOffset(page.serverNow, browserNow);
+        this.now = serverTime(this.offset, browserNow);
         const incoming = page.rows.filter((row) => !this.pendingIds.has(row.leadId));
         if (append) {
             const known = new Set(this.rows.map((row) => row.leadId));

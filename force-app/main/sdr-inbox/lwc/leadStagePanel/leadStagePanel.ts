@@ -1,7 +1,10 @@
 // The Lead record page panel: where the lead is on the path, its SLA, the actions the running user may take now
 // (accept / reject / recycle, qualify with the SQL checklist, convert), and its stage history.
-import { LightningElement, api } from 'lwc';
+// getPanel is cacheable: it is wired, and refreshed with refreshApex after every action.
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import getPanel from '@salesforce/apex/LeadStagePanelController.getPanel';
 import qualify from '@salesforce/apex/LeadStagePanelController.qualify';
 import convert from '@salesforce/apex/LeadStagePanelController.convert';
@@ -56,19 +59,10 @@ const SLA_TEXT_CLASSES = {
 } as const;
 
 export default class LeadStagePanel extends LightningElement {
-    _recordId?: string;
-
-    @api
-    get recordId(): string | undefined {
-        return this._recordId;
-    }
-    set recordId(value: string | undefined) {
-        this._recordId = value;
-        if (this.connected) this.load();
-    }
+    @api recordId?: string;
 
     panel: StagePanel | null = null;
-    loading = false;
+    wiredPanel?: WireResult<StagePanel>;
     busy = false;
     loadError: string | null = null;
     actionError: string | null = null;
@@ -81,11 +75,26 @@ export default class LeadStagePanel extends LightningElement {
     offset = 0;
     reasons: ReasonOption[] | null = null;
     tickTimer: ReturnType<typeof setInterval> | null = null;
-    connected = false;
+
+    @wire(getPanel, { leadId: '$recordId' })
+    receivePanel(result: WireResult<StagePanel>): void {
+        this.wiredPanel = result;
+        if (result.data) {
+            const panel = result.data;
+            const browserNow = Date.now();
+            this.offset = clockOffset(panel.serverNow, browserNow);
+            this.now = serverTime(this.offset, browserNow);
+            this.panel = panel;
+            this.loadError = null;
+            this.checkedFields = panel.checklist.filter((item) => item.checked).map((item) => item.field);
+            this.qualificationNotes = panel.qualificationNotes ?? '';
+            if (!this.opportunityName) this.opportunityName = panel.company || panel.name;
+        } else if (result.error) {
+            this.loadError = errorMessage(result.error);
+        }
+    }
 
     connectedCallback(): void {
-        this.connected = true;
-        this.load();
         // Keeps the SLA countdown current; cleared in disconnectedCallback.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.tickTimer = setInterval(() => {
@@ -94,32 +103,27 @@ export default class LeadStagePanel extends LightningElement {
     }
 
     disconnectedCallback(): void {
-        this.connected = false;
         if (this.tickTimer) clearInterval(this.tickTimer);
         this.tickTimer = null;
     }
 
-    async load(): Promise<void> {
-        if (!this._recordId) return;
-        this.loading = !this.panel;
+    /** Fetches the panel again, past the client cache, and tells the rest of the record page the lead changed. */
+    async reload(): Promise<void> {
         try {
-            const panel = await getPanel({ leadId: this._recordId });
-            this.offset = clockOffset(panel.serverNow);
-            this.now = serverTime(this.offset);
-            this.panel = panel;
-            this.loadError = null;
-            this.checkedFields = panel.checklist.filter((item) => item.checked).map((item) => item.field);
-            this.qualificationNotes = panel.qualificationNotes ?? '';
-            if (!this.opportunityName) this.opportunityName = panel.company || panel.name;
+            await refreshApex(this.wiredPanel);
         } catch (error) {
             this.loadError = errorMessage(error);
-        } finally {
-            this.loading = false;
         }
+        if (this.recordId) await notifyRecordUpdateAvailable([{ recordId: this.recordId }]).catch(() => undefined);
+    }
+
+    get loading(): boolean {
+        return Boolean(this.recordId) && !this.panel && !this.loadError;
     }
 
     handleRetry(): void {
-        this.load();
+        this.loadError = null;
+        this.reload();
     }
 
     // ----------------------------------------------------------------------------------------- display
@@ -377,7 +381,7 @@ export default class LeadStagePanel extends LightningElement {
         } finally {
             this.busy = false;
         }
-        await this.load();
+        await this.reload();
     }
 
     toast(variant: 'success' | 'error', title: string): void {

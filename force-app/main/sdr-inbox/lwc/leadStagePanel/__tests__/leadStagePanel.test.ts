@@ -3,13 +3,25 @@ import { createElement } from 'lwc';
 import LeadStagePanel from 'c/leadStagePanel';
 import LeadReasonModal from 'c/leadReasonModal';
 import type { ReasonOption } from 'c/handoffRequests';
+import { refreshApex } from '@salesforce/apex';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import getPanel from '@salesforce/apex/LeadStagePanelController.getPanel';
 import qualify from '@salesforce/apex/LeadStagePanelController.qualify';
 import convert from '@salesforce/apex/LeadStagePanelController.convert';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
 import decide from '@salesforce/apex/LeadInboxController.decide';
 
-jest.mock('@salesforce/apex/LeadStagePanelController.getPanel', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock(
+    '@salesforce/apex/LeadStagePanelController.getPanel',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual<{
+            createApexTestWireAdapter: (adapter: unknown) => unknown;
+        }>('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadStagePanelController.qualify', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadStagePanelController.convert', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadInboxController.getDispositionReasons', () => ({ default: jest.fn() }), {
@@ -24,7 +36,15 @@ const PANEL = jest.requireActual<StagePanel>('./data/LeadStagePanelController.ge
 const REASONS = jest.requireActual<ReasonOption[]>('./data/LeadInboxController.getDispositionReasons.json');
 const LEAD_ID = PANEL.leadId;
 
-const getPanelMock = jest.mocked(getPanel);
+/** The wire adapter of getPanel: emit() provisions a panel, error() a failed load. */
+const getPanelWire = getPanel as unknown as {
+    emit(value: StagePanel): void;
+    error(body?: unknown): void;
+    getLastConfig(): { leadId?: string };
+};
+const refreshMock = jest.mocked(refreshApex);
+/** What the server returns on the next load or refreshApex(). */
+let serverPanel: StagePanel;
 const qualifyMock = jest.mocked(qualify);
 const convertMock = jest.mocked(convert);
 const reasonsMock = jest.mocked(getDispositionReasons);
@@ -59,6 +79,7 @@ async function createPanel(): Promise<HTMLElement> {
     const element = createElement('c-lead-stage-panel', { is: LeadStagePanel });
     element.recordId = LEAD_ID;
     document.body.appendChild(element);
+    getPanelWire.emit(serverPanel);
     await flush();
     return element;
 }
@@ -99,7 +120,8 @@ async function check(element: HTMLElement, field: string, checked = true): Promi
 
 describe('c-lead-stage-panel', () => {
     beforeEach(() => {
-        getPanelMock.mockResolvedValue(panel());
+        serverPanel = panel();
+        refreshMock.mockImplementation(async () => getPanelWire.emit(serverPanel));
         reasonsMock.mockResolvedValue(REASONS);
     });
 
@@ -113,7 +135,7 @@ describe('c-lead-stage-panel', () => {
     describe('an MQL waiting for a decision', () => {
         it('shows the path with the current stage, the segment and the SLA countdown', async () => {
             const element = await createPanel();
-            expect(getPanelMock).toHaveBeenCalledWith({ leadId: LEAD_ID });
+            expect(getPanelWire.getLastConfig()).toEqual({ leadId: LEAD_ID });
             expect(pathItems(element)).toEqual([
                 { stage: 'Lead', state: 'Stage complete:', current: null },
                 { stage: 'MQL', state: 'Current stage:', current: 'step' },
@@ -151,7 +173,7 @@ describe('c-lead-stage-panel', () => {
             decideMock.mockResolvedValue({ applied: true, outcomes: [outcome()] });
             const element = await createPanel();
             const shown = toasts(element);
-            getPanelMock.mockResolvedValue(panel({ stage: 'SAL', allowedActions: ['qualify'] }));
+            serverPanel = panel({ stage: 'SAL', allowedActions: ['qualify'] });
             button(element, 'Accept').click();
             await flush();
             expect(decideMock).toHaveBeenCalledWith({
@@ -165,7 +187,7 @@ describe('c-lead-stage-panel', () => {
                 }
             });
             expect(shown()).toEqual(['Accepted Jane Doe']);
-            expect(getPanelMock).toHaveBeenCalledTimes(2);
+            expect(refreshMock).toHaveBeenCalledTimes(1);
             expect(pathItems(element)[2]).toEqual({ stage: 'SAL', state: 'Current stage:', current: 'step' });
         });
 
@@ -178,7 +200,7 @@ describe('c-lead-stage-panel', () => {
             button(element, 'Accept').click();
             await flush();
             expect(text(element, '[data-id="action-error"]')).toBe('Ann Lee already decided this lead (now SAL).');
-            expect(getPanelMock).toHaveBeenCalledTimes(2);
+            expect(refreshMock).toHaveBeenCalledTimes(1);
             await expect(element).toBeAccessible();
         });
 
@@ -231,9 +253,7 @@ describe('c-lead-stage-panel', () => {
 
     describe('when no action is allowed', () => {
         it('says why instead of offering buttons', async () => {
-            getPanelMock.mockResolvedValue(
-                panel({ allowedActions: [], blockedReason: 'Owned by Ann Lee: only the owner can decide.' })
-            );
+            serverPanel = panel({ allowedActions: [], blockedReason: 'Owned by Ann Lee: only the owner can decide.' });
             const element = await createPanel();
             expect(text(element, '[data-id="blocked"]')).toBe('Owned by Ann Lee: only the owner can decide.');
             expect(root(element).querySelectorAll('button')).toHaveLength(0);
@@ -243,14 +263,12 @@ describe('c-lead-stage-panel', () => {
 
     describe('qualifying a SAL', () => {
         beforeEach(() => {
-            getPanelMock.mockResolvedValue(
-                panel({
-                    stage: 'SAL',
-                    slaOutcome: 'Met',
-                    acceptedByName: 'Sam SDR',
-                    allowedActions: ['qualify', 'reject', 'recycle']
-                })
-            );
+            serverPanel = panel({
+                stage: 'SAL',
+                slaOutcome: 'Met',
+                acceptedByName: 'Sam SDR',
+                allowedActions: ['qualify', 'reject', 'recycle']
+            });
         });
 
         it('enables Qualify once every required item is checked, and says what is missing until then', async () => {
@@ -292,17 +310,15 @@ describe('c-lead-stage-panel', () => {
                 }
             });
             expect(shown()).toEqual(['Jane Doe is now a sales-qualified lead']);
-            expect(getPanelMock).toHaveBeenCalledTimes(2);
+            expect(refreshMock).toHaveBeenCalledTimes(1);
         });
 
         it('shows why the server refused to qualify', async () => {
-            getPanelMock.mockResolvedValue(
-                panel({
-                    stage: 'SAL',
-                    allowedActions: ['qualify'],
-                    checklist: PANEL.checklist.map((item) => ({ ...item, checked: true }))
-                })
-            );
+            serverPanel = panel({
+                stage: 'SAL',
+                allowedActions: ['qualify'],
+                checklist: PANEL.checklist.map((item) => ({ ...item, checked: true }))
+            });
             qualifyMock.mockResolvedValue(outcome({ ok: false, code: 'CHECKLIST_INCOMPLETE' }));
             const element = await createPanel();
             expect(button(element, 'Qualify').disabled).toBe(false);
@@ -314,9 +330,7 @@ describe('c-lead-stage-panel', () => {
 
     describe('converting an SQL', () => {
         beforeEach(() => {
-            getPanelMock.mockResolvedValue(
-                panel({ stage: 'SQL', slaOutcome: 'Missed', allowedActions: ['convert', 'recycle'] })
-            );
+            serverPanel = panel({ stage: 'SQL', slaOutcome: 'Missed', allowedActions: ['convert', 'recycle'] });
         });
 
         it('keeps Convert disabled with a message until name, amount and close date are valid', async () => {
@@ -358,7 +372,7 @@ describe('c-lead-stage-panel', () => {
                 }
             });
             expect(shown()).toEqual(['Converted: opportunity "Acme - Platform" created']);
-            expect(getPanelMock).toHaveBeenCalledTimes(2);
+            expect(refreshMock).toHaveBeenCalledTimes(1);
         });
 
         it('shows why the server refused to convert', async () => {
@@ -378,45 +392,43 @@ describe('c-lead-stage-panel', () => {
 
     describe('history and exits', () => {
         it('shows who moved the lead, when, why and how long it stayed, newest first', async () => {
-            getPanelMock.mockResolvedValue(
-                panel({
-                    stage: 'Recycled',
-                    recycleUntil: '2026-04-01',
-                    allowedActions: [],
-                    blockedReason: null,
-                    history: [
-                        {
-                            id: 'a01000000000002AAA',
-                            fromStage: 'SAL',
-                            toStage: 'Recycled',
-                            action: 'Recycle',
-                            reasonCode: 'Too_Early',
-                            reasonLabel: 'Too early',
-                            note: 'Call back after their budget cycle',
-                            actorName: 'Sam SDR',
-                            occurredAt: '2026-03-02T14:40:00.000Z',
-                            minutesInPreviousStage: 25,
-                            businessMinutesInPreviousStage: 25,
-                            slaMet: false
-                        },
-                        {
-                            id: 'a01000000000003AAA',
-                            fromStage: 'MQL',
-                            toStage: 'SAL',
-                            action: 'Accept',
-                            reasonCode: null,
-                            reasonLabel: null,
-                            note: null,
-                            actorName: 'Sam SDR',
-                            occurredAt: '2026-03-02T14:15:00.000Z',
-                            minutesInPreviousStage: 5,
-                            businessMinutesInPreviousStage: 5,
-                            slaMet: true
-                        },
-                        ...PANEL.history
-                    ]
-                })
-            );
+            serverPanel = panel({
+                stage: 'Recycled',
+                recycleUntil: '2026-04-01',
+                allowedActions: [],
+                blockedReason: null,
+                history: [
+                    {
+                        id: 'a01000000000002AAA',
+                        fromStage: 'SAL',
+                        toStage: 'Recycled',
+                        action: 'Recycle',
+                        reasonCode: 'Too_Early',
+                        reasonLabel: 'Too early',
+                        note: 'Call back after their budget cycle',
+                        actorName: 'Sam SDR',
+                        occurredAt: '2026-03-02T14:40:00.000Z',
+                        minutesInPreviousStage: 25,
+                        businessMinutesInPreviousStage: 25,
+                        slaMet: false
+                    },
+                    {
+                        id: 'a01000000000003AAA',
+                        fromStage: 'MQL',
+                        toStage: 'SAL',
+                        action: 'Accept',
+                        reasonCode: null,
+                        reasonLabel: null,
+                        note: null,
+                        actorName: 'Sam SDR',
+                        occurredAt: '2026-03-02T14:15:00.000Z',
+                        minutesInPreviousStage: 5,
+                        businessMinutesInPreviousStage: 5,
+                        slaMet: true
+                    },
+                    ...PANEL.history
+                ]
+            });
             const element = await createPanel();
             expect(pathItems(element).map((item) => `${item.stage}:${item.state}`)).toEqual([
                 'Lead:Stage complete:',
@@ -449,7 +461,7 @@ describe('c-lead-stage-panel', () => {
         });
 
         it('says when nothing was recorded yet', async () => {
-            getPanelMock.mockResolvedValue(panel({ stage: 'Lead', history: [], acceptBy: null, slaOutcome: null }));
+            serverPanel = panel({ stage: 'Lead', history: [], acceptBy: null, slaOutcome: null });
             const element = await createPanel();
             expect(root(element).textContent).toContain('No stage changes recorded yet.');
             expect(root(element).querySelector('[data-id="sla"]')).toBeNull();
@@ -457,37 +469,61 @@ describe('c-lead-stage-panel', () => {
     });
 
     describe('loading', () => {
-        it('shows a spinner with assistive text, then the panel', async () => {
-            let answer: (value: StagePanel) => void = () => undefined;
-            getPanelMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
-            const element = await createPanel();
+        function mountWithoutData(recordId?: string) {
+            const element = createElement('c-lead-stage-panel', { is: LeadStagePanel });
+            element.recordId = recordId;
+            document.body.appendChild(element);
+            return element;
+        }
+
+        it('shows a spinner with assistive text until the panel arrives', async () => {
+            const element = mountWithoutData(LEAD_ID);
+            await flush();
             const spinner = root(element).querySelector('lightning-spinner') as unknown as { alternativeText: string };
             expect(spinner.alternativeText).toBe("Loading the lead's handoff stage");
-            answer(panel());
+            getPanelWire.emit(panel());
             await flush();
             expect(root(element).querySelector('lightning-spinner')).toBeNull();
+            expect(pathItems(element)).toHaveLength(5);
         });
 
-        it('explains a load error and retries', async () => {
-            getPanelMock.mockRejectedValueOnce({ body: { message: 'Lead not found' } });
-            const element = await createPanel();
+        it('explains a load error and retries past the cache', async () => {
+            const element = mountWithoutData(LEAD_ID);
+            getPanelWire.error({ message: 'Lead not found' });
+            await flush();
             expect(text(element, '[role="alert"]')).toContain('Could not load the handoff stage: Lead not found');
             await expect(element).toBeAccessible();
             button(element, 'Try again').click();
             await flush();
+            expect(refreshMock).toHaveBeenCalledTimes(1);
             expect(root(element).querySelector('[role="alert"]')).toBeNull();
             expect(pathItems(element)).toHaveLength(5);
         });
 
-        it('reloads when the record changes, and waits for a record id', async () => {
-            const element = createElement('c-lead-stage-panel', { is: LeadStagePanel });
-            document.body.appendChild(element);
+        it('shows the error when a refresh fails', async () => {
+            const element = await createPanel();
+            refreshMock.mockRejectedValue({ body: { message: 'Session expired' } });
+            decideMock.mockResolvedValue({ applied: true, outcomes: [outcome()] });
+            button(element, 'Accept').click();
             await flush();
-            expect(getPanelMock).not.toHaveBeenCalled();
+            expect(text(element, '[role="alert"]')).toContain('Session expired');
+        });
+
+        it('tells the record page the lead changed after an action', async () => {
+            decideMock.mockResolvedValue({ applied: true, outcomes: [outcome()] });
+            const element = await createPanel();
+            button(element, 'Accept').click();
+            await flush();
+            expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: LEAD_ID }]);
+        });
+
+        it('follows the record id', async () => {
+            const element = mountWithoutData();
+            await flush();
+            expect(root(element).querySelector('lightning-spinner')).toBeNull();
             element.recordId = '00Q000000000009AAA';
             await flush();
-            expect(getPanelMock).toHaveBeenCalledWith({ leadId: '00Q000000000009AAA' });
-            expect(element.recordId).toBe('00Q000000000009AAA');
+            expect(getPanelWire.getLastConfig()).toEqual({ leadId: '00Q000000000009AAA' });
         });
     });
 });
