@@ -25,7 +25,7 @@ const STEPS = [
     {
         id: 'jest',
         title: 'Jest: LWC behaviour, accessibility, coverage',
-        command: ['node_modules/.bin/sfdx-lwc-jest', '--coverage', '--', '--silent']
+        command: ['node_modules/.bin/sfdx-lwc-jest', '--coverage', '--', '--silent', '--no-cache']
     },
     {
         id: 'script-specs',
