@@ -1,0 +1,190 @@
+// Queue SLA board: one tile per Lead queue with what waits now (pending, breached, due within the hour, the
+// oldest wait, ticking), how fast the queue decided over the period, and a link to the inbox on that queue.
+import { LightningElement, api } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
+import getQueueHealth from '@salesforce/apex/QueueHealthController.getQueueHealth';
+import { errorMessage } from 'c/handoffRequests';
+import { clockOffset, serverTime, waitingText } from 'c/slaClock';
+import {
+    businessTimeText,
+    normalizePeriod,
+    percentText,
+    periodText,
+    plural,
+    queueBreachState,
+    queueBreachText
+} from 'c/insightsFormat';
+
+type QueueHealth = QueueHealthController.QueueHealth;
+type QueueStatus = QueueHealthController.QueueStatus;
+
+/** The page state key the inbox reads its view from: `c__view=queue:<Queue DeveloperName>`. */
+export const INBOX_VIEW_STATE = 'c__view';
+export const TICK_MS = 15_000;
+const MIN_REFRESH_SECONDS = 15;
+
+const TILE_CLASSES = {
+    red: 'tile tile_red slds-box slds-theme_default',
+    amber: 'tile tile_amber slds-box slds-theme_default',
+    green: 'tile tile_green slds-box slds-theme_default'
+} as const;
+
+const BADGE_CLASSES = {
+    red: 'slds-badge slds-theme_error',
+    amber: 'slds-badge slds-theme_warning',
+    green: 'slds-badge slds-theme_success'
+} as const;
+
+export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
+    @api periodDays = 7;
+    /** Seconds between automatic refreshes; 0 turns auto-refresh off. */
+    @api refreshSeconds = 60;
+    /** API name of the Lightning tab (app page) that holds the inbox. */
+    @api inboxTabName = 'Lead_Handoff_Inbox';
+
+    health: QueueHealth | null = null;
+    loading = false;
+    refreshing = false;
+    loadError: string | null = null;
+    now = Date.now();
+
+    offset = 0;
+    lastLoadedAt = 0;
+    tickTimer: ReturnType<typeof setInterval> | null = null;
+
+    connectedCallback(): void {
+        this.load();
+        // One interval ticks the oldest-waiting times and triggers the auto-refresh; cleared on disconnect.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        this.tickTimer = setInterval(() => this.tick(), TICK_MS);
+    }
+
+    disconnectedCallback(): void {
+        if (this.tickTimer) clearInterval(this.tickTimer);
+        this.tickTimer = null;
+    }
+
+    tick(): void {
+        this.now = serverTime(this.offset);
+        const every = Number(this.refreshSeconds);
+        if (every > 0 && Date.now() - this.lastLoadedAt >= Math.max(every, MIN_REFRESH_SECONDS) * 1000) {
+            this.refresh();
+        }
+    }
+
+    async load(): Promise<void> {
+        this.loading = true;
+        this.loadError = null;
+        await this.fetchHealth();
+        this.loading = false;
+    }
+
+    /** Reloads while the tiles stay on screen. */
+    async refresh(): Promise<void> {
+        if (this.loading || this.refreshing) return;
+        this.refreshing = true;
+        await this.fetchHealth();
+        this.refreshing = false;
+    }
+
+    async fetchHealth(): Promise<void> {
+        this.lastLoadedAt = Date.now();
+        try {
+            const health = await getQueueHealth({ periodDays: normalizePeriod(this.periodDays) });
+            this.offset = clockOffset(health.serverNow);
+            this.now = serverTime(this.offset);
+            this.health = health;
+            this.loadError = null;
+        } catch (error) {
+            this.loadError = errorMessage(error);
+        }
+    }
+
+    handleRefresh(): void {
+        if (this.health) this.refresh();
+        else this.load();
+    }
+
+    handleOpenQueue(event: Event): void {
+        const developerName = (event.currentTarget as HTMLElement).dataset.queue;
+        if (!developerName) return;
+        this[NavigationMixin.Navigate]({
+            type: 'standard__navItemPage',
+            attributes: { apiName: this.inboxTabName },
+            state: { [INBOX_VIEW_STATE]: `queue:${developerName}` }
+        });
+    }
+
+    // ----------------------------------------------------------------------------------------- display
+
+    get queues(): QueueStatus[] {
+        return this.health?.queues ?? [];
+    }
+
+    get showSpinner(): boolean {
+        return this.loading;
+    }
+
+    get showError(): boolean {
+        return !this.loading && Boolean(this.loadError) && !this.health;
+    }
+
+    get isEmpty(): boolean {
+        return !this.loading && !this.loadError && this.health !== null && this.queues.length === 0;
+    }
+
+    get showTiles(): boolean {
+        return !this.loading && this.queues.length > 0;
+    }
+
+    get staleWarning(): string {
+        return this.health && this.loadError ? `Showing the last figures loaded: ${this.loadError}` : '';
+    }
+
+    get periodCaption(): string {
+        const days = normalizePeriod(this.periodDays);
+        const range = this.health ? periodText(this.health.periodStart, this.health.periodEnd) : '';
+        return `Decisions over the last ${plural(days, 'day')}${range ? ` (${range})` : ''}; waiting figures are live.`;
+    }
+
+    get refreshLabel(): string {
+        return this.refreshing ? 'Refreshing…' : 'Refresh';
+    }
+
+    get tiles() {
+        return this.queues.map((queue) => {
+            const state = queueBreachState(queue);
+            const reasons = queue.topReasons ?? [];
+            return {
+                key: queue.queueId,
+                developerName: queue.queueDeveloperName,
+                name: queue.queueName,
+                headingId: `queue-${queue.queueDeveloperName}`,
+                state,
+                tileClass: TILE_CLASSES[state],
+                badgeClass: BADGE_CLASSES[state],
+                stateText: queueBreachText(queue),
+                pending: queue.pending,
+                breached: queue.breachedNow,
+                due: queue.dueWithinHour,
+                oldestText: queue.oldestWaitingSince
+                    ? waitingText(queue.oldestWaitingSince, this.now)
+                    : 'Nobody waiting',
+                medianText: businessTimeText(queue.medianMinutesToAccept),
+                p90Text: businessTimeText(queue.p90MinutesToAccept),
+                decidedText: plural(queue.decided, 'decision'),
+                acceptanceText: percentText(queue.acceptanceRate),
+                rejectText: percentText(queue.rejectRate),
+                recycleText: percentText(queue.recycleRate),
+                slaMetText: percentText(queue.slaMetRate),
+                hasReasons: reasons.length > 0,
+                reasons: reasons.map((reason) => ({
+                    key: `${reason.kind}-${reason.code}`,
+                    text: `${reason.label} (${reason.kind === 'Reject' ? 'reject' : 'recycle'})`,
+                    countText: String(reason.count)
+                })),
+                openLabel: `Open the ${queue.queueName} queue in the inbox`
+            };
+        });
+    }
+}
