@@ -9,7 +9,7 @@ const ALIAS = process.env.LEAD_HANDOFF_ORG_ALIAS || 'lead-handoff';
 const PERMISSION_SETS = ['Lead_Handoff_Admin', 'Lead_Handoff_Manager', 'Lead_Handoff_SDR'];
 const DATA_PLAN = 'data/lead-handoff-plan.json';
 const SF_BIN = resolve('node_modules/.bin/sf');
-const APP_PATH = '/lightning/o/Lead/list';
+const APP_PATH = '/lightning/app/c__Lead_Handoff';
 
 const FRIENDLY_ERRORS = {
     NoDefaultDevHubError:
