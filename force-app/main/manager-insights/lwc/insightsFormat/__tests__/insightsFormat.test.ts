@@ -1,0 +1,102 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+    PERIOD_OPTIONS,
+    businessTimeText,
+    choiceButtons,
+    dateText,
+    normalizePeriod,
+    percentText,
+    periodText,
+    plural,
+    queueBreachState,
+    queueBreachText
+} from 'c/insightsFormat';
+
+describe('periods', () => {
+    it('offers 7, 30 and 90 days', () => {
+        expect(PERIOD_OPTIONS.map((option) => option.label)).toEqual(['7 days', '30 days', '90 days']);
+    });
+
+    it('rounds a configured period up to the next one the Apex accepts', () => {
+        expect(normalizePeriod(7)).toBe(7);
+        expect(normalizePeriod('30')).toBe(30);
+        expect(normalizePeriod(14)).toBe(30);
+        expect(normalizePeriod(365)).toBe(90);
+    });
+
+    it('falls back to 7 days for nonsense', () => {
+        expect(normalizePeriod(undefined)).toBe(7);
+        expect(normalizePeriod('soon')).toBe(7);
+        expect(normalizePeriod(-3)).toBe(7);
+    });
+
+    it('marks the chosen button pressed and brand, the others neutral', () => {
+        const buttons = choiceButtons(PERIOD_OPTIONS, '30');
+        expect(buttons.map((button) => button.pressed)).toEqual(['false', 'true', 'false']);
+        expect(buttons[1].className).toContain('slds-button_brand');
+        expect(buttons[0].className).toContain('slds-button_neutral');
+    });
+});
+
+describe('rates and business time', () => {
+    it('shows whole and one-decimal percentages', () => {
+        expect(percentText(75)).toBe('75 %');
+        expect(percentText(41.66)).toBe('41.7 %');
+        expect(percentText(0)).toBe('0 %');
+    });
+
+    it('says when there was nothing to divide', () => {
+        expect(percentText(null)).toBe('not enough data');
+        expect(percentText(undefined)).toBe('not enough data');
+        expect(percentText(Number.NaN)).toBe('not enough data');
+    });
+
+    it('tells business time in minutes and hours, never in days', () => {
+        expect(businessTimeText(42)).toBe('42 min');
+        expect(businessTimeText(185)).toBe('3 h 05 min');
+        expect(businessTimeText(1500)).toBe('25 h');
+        expect(businessTimeText(0)).toBe('0 min');
+        expect(businessTimeText(null)).toBe('not enough data');
+    });
+});
+
+describe('queue breach state', () => {
+    it('is red when any MQL is past its SLA, whatever else is due', () => {
+        const queue = { breachedNow: 1, dueWithinHour: 4, pending: 9 };
+        expect(queueBreachState(queue)).toBe('red');
+        expect(queueBreachText(queue)).toBe('Breached: 1 MQL past the SLA');
+    });
+
+    it('is amber when an MQL is due within the hour', () => {
+        const queue = { breachedNow: 0, dueWithinHour: 2, pending: 5 };
+        expect(queueBreachState(queue)).toBe('amber');
+        expect(queueBreachText(queue)).toBe('At risk: 2 MQLs due within the hour');
+    });
+
+    it('is green otherwise, with or without waiting MQLs', () => {
+        expect(queueBreachState({ breachedNow: 0, dueWithinHour: 0 })).toBe('green');
+        expect(queueBreachText({ breachedNow: 0, dueWithinHour: 0, pending: 3 })).toBe(
+            'On track: every waiting MQL is inside its SLA'
+        );
+        expect(queueBreachText({ breachedNow: 0, dueWithinHour: 0, pending: 0 })).toBe('On track: nothing waiting');
+    });
+});
+
+describe('words', () => {
+    it('pluralises', () => {
+        expect(plural(1, 'day')).toBe('1 day');
+        expect(plural(0, 'day')).toBe('0 days');
+    });
+
+    it('shows dates and date-times by their date part', () => {
+        expect(dateText('2026-03-02')).toBe('2 Mar 2026');
+        expect(dateText('2026-12-31T23:30:00.000Z')).toBe('31 Dec 2026');
+        expect(dateText(null)).toBe('');
+        expect(dateText('yesterday')).toBe('');
+    });
+
+    it('captions a period only when both ends are known', () => {
+        expect(periodText('2026-02-23T15:00:00.000Z', '2026-03-02T15:00:00.000Z')).toBe('23 Feb 2026 – 2 Mar 2026');
+        expect(periodText(null, '2026-03-02')).toBe('');
+    });
+});
