@@ -130,7 +130,8 @@ export default class ReasonParetoChart extends LightningElement {
             .map((reason) => reason.label)
             .join(', ');
         const share = percentText(reasons[few - 1]?.cumulativeShare ?? 0);
-        return `${few} of ${plural(reasons.length, 'reason')} explain ${share} of the ${total} ${this.kindNoun}. Fix these first: ${names}.`;
+        const verb = few === 1 ? 'explains' : 'explain';
+        return `${few} of ${plural(reasons.length, 'reason')} ${verb} ${share} of the ${total} ${this.kindNoun}. Fix these first: ${names}.`;
     }
 
     get hints(): { key: string; text: string }[] {

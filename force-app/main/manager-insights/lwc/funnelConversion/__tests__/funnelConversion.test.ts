@@ -1,0 +1,215 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { createElement } from 'lwc';
+import FunnelConversion from 'c/funnelConversion';
+import getFunnel from '@salesforce/apex/QueueHealthController.getFunnel';
+
+jest.mock('@salesforce/apex/QueueHealthController.getFunnel', () => ({ default: jest.fn() }), { virtual: true });
+
+type Funnel = QueueHealthController.Funnel;
+type FunnelGroup = QueueHealthController.FunnelGroup;
+
+const FUNNEL = jest.requireActual<Funnel>('./data/QueueHealthController.getFunnel.json');
+const getFunnelMock = jest.mocked(getFunnel);
+
+function funnel(overrides: Partial<Funnel> = {}): Funnel {
+    return JSON.parse(JSON.stringify({ ...FUNNEL, ...overrides })) as Funnel;
+}
+
+function group(key: string, label: string, mqlToSal: number | null): FunnelGroup {
+    const all = FUNNEL.groups[0];
+    return {
+        key,
+        label,
+        stages: all.stages,
+        conversions: [
+            {
+                ...all.conversions[1],
+                rate: mqlToSal,
+                band: mqlToSal === null ? null : mqlToSal > 90 ? 'Above' : mqlToSal < 70 ? 'Below' : 'Within',
+                diagnosis: mqlToSal !== null && mqlToSal > 90 ? null : all.conversions[1].diagnosis
+            }
+        ]
+    };
+}
+
+function flush(): Promise<void> {
+    return Array.from({ length: 10 }).reduce<Promise<void>>(
+        (settled) => settled.then(() => undefined),
+        Promise.resolve()
+    );
+}
+
+async function createFunnel(props: Record<string, unknown> = {}): Promise<HTMLElement> {
+    const element = createElement('c-funnel-conversion', { is: FunnelConversion });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    await flush();
+    return element;
+}
+
+const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
+const row = (element: HTMLElement, key: string) =>
+    root(element).querySelector(`tr[data-conversion="${key}"]`) as HTMLElement;
+const text = (container: HTMLElement, id: string) =>
+    container.querySelector(`[data-id="${id}"]`)?.textContent?.trim() ?? '';
+const choice = (element: HTMLElement, name: string, value: string) =>
+    root(element).querySelector(`button[data-group="${name}"][data-value="${value}"]`) as HTMLButtonElement;
+
+describe('c-funnel-conversion', () => {
+    beforeEach(() => {
+        getFunnelMock.mockResolvedValue(funnel());
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        jest.clearAllMocks();
+    });
+
+    it('shows each stage-to-stage rate with its counts and benchmark band', async () => {
+        const element = await createFunnel();
+
+        expect(getFunnelMock).toHaveBeenCalledWith({ periodDays: 30, groupBy: 'none' });
+        const leadToMql = row(element, 'all-Lead-MQL');
+        expect(leadToMql.querySelector('th')?.textContent).toBe('Lead → MQL');
+        expect(text(leadToMql, 'rate')).toBe('30 %');
+        expect(leadToMql.textContent).toContain('120 of 400 Lead leads');
+        expect(text(leadToMql, 'benchmark')).toBe('20 % to 40 %');
+        expect(text(leadToMql, 'verdict')).toBe('Within the benchmark');
+        expect(leadToMql.querySelector('[data-id="diagnosis"]')).toBeNull();
+        expect(root(element).querySelector('[data-id="stages"]')?.textContent).toContain(
+            'Lead 400 · MQL 120 · SAL 72 · SQL 30 · Won 0'
+        );
+    });
+
+    it('draws the band and the rate on a bar described for screen readers', async () => {
+        const element = await createFunnel();
+        const chart = row(element, 'all-MQL-SAL').querySelector('.band-chart') as HTMLElement;
+
+        expect(chart.getAttribute('aria-label')).toBe('MQL to SAL: 60 %; benchmark 70 % to 90 %');
+        expect((chart.querySelector('.band-chart__band') as HTMLElement).style.left).toBe('70%');
+        expect((chart.querySelector('.band-chart__band') as HTMLElement).style.width).toBe('20%');
+        expect((chart.querySelector('.band-chart__marker') as HTMLElement).style.left).toBe('60%');
+    });
+
+    it('flags a rate below its band with the benchmark diagnosis', async () => {
+        const element = await createFunnel();
+        const mqlToSal = row(element, 'all-MQL-SAL');
+
+        expect(mqlToSal.className).toContain('out-of-band');
+        expect(text(mqlToSal, 'verdict')).toBe('Below the benchmark');
+        expect(text(mqlToSal, 'diagnosis')).toBe(
+            'The MQL definition is loose or misaligned with what sales will work.'
+        );
+    });
+
+    it('says "not enough data" for a conversion without a rate, and draws no marker', async () => {
+        const element = await createFunnel();
+        const sqlToWon = row(element, 'all-SQL-Won');
+
+        expect(text(sqlToWon, 'rate')).toBe('not enough data');
+        expect(sqlToWon.textContent).toContain('no SQL leads in the period');
+        expect(text(sqlToWon, 'verdict')).toBe('Not enough data');
+        expect(sqlToWon.querySelector('.band-chart__marker')).toBeNull();
+        expect(sqlToWon.className).not.toContain('out-of-band');
+    });
+
+    it('shows a rate without a benchmark as such', async () => {
+        const data = funnel();
+        data.groups[0].conversions[0] = {
+            ...data.groups[0].conversions[0],
+            lowPercent: null,
+            highPercent: null,
+            band: null
+        };
+        getFunnelMock.mockResolvedValue(data);
+        const element = await createFunnel();
+        const leadToMql = row(element, 'all-Lead-MQL');
+
+        expect(text(leadToMql, 'benchmark')).toBe('No benchmark');
+        expect(text(leadToMql, 'verdict')).toBe('No benchmark');
+        expect(leadToMql.querySelector('.band-chart__band')).toBeNull();
+    });
+
+    it('groups by lead source, flagging a rate above its band with a fallback when no diagnosis is set', async () => {
+        getFunnelMock.mockResolvedValue(
+            funnel({ groupBy: 'leadSource', groups: [group('Web', 'Web', 95), group('Partner', 'Partner', 80)] })
+        );
+        const element = await createFunnel();
+
+        choice(element, 'groupBy', 'leadSource').click();
+        await flush();
+
+        expect(getFunnelMock).toHaveBeenLastCalledWith({ periodDays: 30, groupBy: 'leadSource' });
+        expect(choice(element, 'groupBy', 'leadSource').getAttribute('aria-pressed')).toBe('true');
+        expect(choice(element, 'groupBy', 'none').getAttribute('aria-pressed')).toBe('false');
+        expect(Array.from(root(element).querySelectorAll('h3')).map((heading) => heading.textContent)).toEqual([
+            'Web',
+            'Partner'
+        ]);
+        const web = row(element, 'Web-MQL-SAL');
+        expect(text(web, 'verdict')).toBe('Above the benchmark');
+        expect(text(web, 'diagnosis')).toBe('Outside the benchmark band: look into this stage.');
+        expect(text(row(element, 'Partner-MQL-SAL'), 'verdict')).toBe('Within the benchmark');
+    });
+
+    it('reloads for another period, and not when the same period is chosen again', async () => {
+        const element = await createFunnel();
+
+        choice(element, 'period', '7').click();
+        await flush();
+        expect(getFunnelMock).toHaveBeenLastCalledWith({ periodDays: 7, groupBy: 'none' });
+        expect(root(element).textContent).toContain('Leads that entered each stage in the last 7 days');
+
+        choice(element, 'period', '7').click();
+        await flush();
+        expect(getFunnelMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('starts on the configured period and grouping, rounding the period and ignoring an unknown grouping', async () => {
+        await createFunnel({ periodDays: 60, groupBy: 'segment' });
+        expect(getFunnelMock).toHaveBeenLastCalledWith({ periodDays: 90, groupBy: 'segment' });
+
+        await createFunnel({ periodDays: 7, groupBy: 'country' });
+        expect(getFunnelMock).toHaveBeenLastCalledWith({ periodDays: 7, groupBy: 'none' });
+    });
+
+    it('says so when no lead entered the funnel in the period', async () => {
+        const data = funnel();
+        data.groups[0].stages = data.groups[0].stages.map((stage) => ({ ...stage, entered: 0 }));
+        getFunnelMock.mockResolvedValue(data);
+        const element = await createFunnel();
+
+        expect(text(root(element) as unknown as HTMLElement, 'empty')).toBe(
+            'No leads entered the funnel in the last 30 days. Try a longer period.'
+        );
+        expect(root(element).querySelector('table')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a spinner while loading', async () => {
+        getFunnelMock.mockReturnValue(new Promise<Funnel>(() => undefined));
+        const element = await createFunnel();
+
+        expect(root(element).querySelector('lightning-spinner')).not.toBeNull();
+        expect(root(element).querySelector('table')).toBeNull();
+    });
+
+    it('explains a load error and loads again on Try again', async () => {
+        getFunnelMock.mockRejectedValueOnce({ body: [{ message: 'Query timed out.' }] });
+        const element = await createFunnel();
+
+        const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
+        expect(alert.textContent).toContain('Could not load the funnel: Query timed out.');
+        await expect(element).toBeAccessible();
+
+        (alert.querySelector('button') as HTMLButtonElement).click();
+        await flush();
+        expect(root(element).querySelector('[role="alert"]')).toBeNull();
+        expect(row(element, 'all-MQL-SAL')).not.toBeNull();
+    });
+
+    it('is accessible with data', async () => {
+        const element = await createFunnel();
+        await expect(element).toBeAccessible();
+    });
+});
