@@ -1,6 +1,168 @@
 #!/usr/bin/env node
-// Placeholder until the local workbench lands (issue 5): says so instead of failing obscurely.
+// `npm start`: the workbench. Builds the TypeScript LWCs, compiles the local backend, bundles the app components
+// with lightning-base-components and the platform stand-ins, and serves them on 127.0.0.1 with the sample data.
+//   npm start -- --port 4200    another port (or PORT=4200); default 4173
+//   npm start -- --reset        re-seed the state in .workbench-data/ from data/
+//   npm start -- --no-watch     build once (watch mode, the default, rebuilds when a component changes)
+//   npm start -- --state-dir D  keep the state elsewhere (tests)
+import { spawn } from 'node:child_process';
+import { watch } from 'node:fs';
+import { dirname, extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { packageDirectories } from '../verify/lib/project.mjs';
+import { loadBackend } from '../../workbench/server/backend.mjs';
+import { createBundler } from '../../workbench/server/build.mjs';
+import { startServer } from '../../workbench/server/server.mjs';
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const DEFAULT_PORT = 4173;
+const WATCHED_EXTENSIONS = new Set(['.ts', '.js', '.html', '.css']);
+
+const { values: options } = parseArgs({
+    options: {
+        port: { type: 'string' },
+        reset: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: true },
+        'no-watch': { type: 'boolean', default: false },
+        'state-dir': { type: 'string' }
+    }
+});
+const port = Number(options.port ?? process.env.PORT ?? DEFAULT_PORT);
+const watchMode = options.watch && !options['no-watch'];
+const stateDir = options['state-dir'] ?? join(root, '.workbench-data');
+const outDir = join(root, '.build', 'workbench');
+
+function fail(message) {
+    console.error(`\n${message}`);
+    process.exit(1);
+}
+
+/** Runs scripts/build/build-lwc.mjs (TypeScript → the .js that deploys); resolves to whether it passed. */
+function buildLwc() {
+    return new Promise((resolve) => {
+        const child = spawn(process.execPath, [join(root, 'scripts', 'build', 'build-lwc.mjs')], { stdio: 'inherit' });
+        child.on('exit', (code) => resolve(code === 0));
+    });
+}
+
+function describeBuild(result) {
+    const kb = Math.round(result.bytes / 1024);
+    const pages = result.pages.map((page) => page.label).join(', ');
+    const unbuilt = result.unbuilt.length ? `; not built yet, left out: ${result.unbuilt.join(', ')}` : '';
+    return `Bundled ${pages} (${result.files} files, ${kb} KB) in ${result.seconds.toFixed(1)} s${unbuilt}.`;
+}
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not "${options.port}".`);
+
+if (!(await buildLwc())) fail('The TypeScript LWCs did not build: fix the problems above, then run npm start again.');
+
+let backend;
+try {
+    backend = await loadBackend({ root, stateDir, reset: options.reset });
+} catch (error) {
+    fail(error.message);
+}
 console.log(
-    'The local workbench (the components in a browser on sample data) is not built yet: it arrives with the workbench issue.\n' +
-        'Meanwhile: `npm test` runs every offline check, and `npm run org:create` deploys Lead Handoff to a scratch org.'
+    `${options.reset ? 'Re-seeded' : 'Loaded'} the workbench state in ${relative(root, stateDir) || stateDir}/ ` +
+        '(npm start -- --reset re-seeds it from data/).'
 );
+
+const bundler = createBundler({ root, outDir });
+try {
+    console.log(describeBuild(await bundler.build()));
+} catch (error) {
+    fail(`The workbench bundle failed: ${error.message}`);
+}
+
+let server;
+try {
+    server = await startServer({ root, backend, outDir, port });
+} catch (error) {
+    fail(error.message);
+}
+
+console.log(`\nLead Handoff workbench: ${server.url}\n`);
+for (const persona of backend.personas()) {
+    console.log(`  ${persona.name.padEnd(14)} ${server.url}?as=${persona.id}  ${persona.description}`);
+}
+console.log(
+    `\nOpen two tabs as two people to see decisions travel live.${watchMode ? ' Watching for changes.' : ''} Ctrl+C stops.`
+);
+
+// ------------------------------------------------------------------------------------------- watch mode
+
+let pending = new Set();
+let timer = null;
+let running = false;
+
+async function rebuild() {
+    if (running) return;
+    running = true;
+    const changed = [...pending];
+    pending = new Set();
+    try {
+        const sources = changed.filter((file) => !file.startsWith(join(root, 'workbench')));
+        if (sources.some((file) => file.endsWith('.ts'))) {
+            if (!(await buildLwc())) {
+                console.log('The LWCs did not build: the workbench keeps serving the last good bundle.');
+                return;
+            }
+        }
+        const result = await bundler.build();
+        console.log(describeBuild(result));
+        server.broadcast('build', { at: new Date().toISOString() });
+    } catch (error) {
+        console.log(`Rebuild failed (the last good bundle stays): ${error.message}`);
+    } finally {
+        running = false;
+        if (pending.size) schedule();
+    }
+}
+
+function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 250);
+}
+
+function relevant(file) {
+    if (/[\\/](__tests__|node_modules)[\\/]/.test(file) || !WATCHED_EXTENSIONS.has(extname(file))) return false;
+    if (file.startsWith(join(root, 'workbench'))) return true;
+    // In force-app a .js is the build's output of the .ts beside it: the .ts is what changes.
+    return !file.endsWith('.js') && file.split(sep).includes('lwc');
+}
+
+const watchers = [];
+if (watchMode) {
+    const dirs = [...packageDirectories(root), join(root, 'workbench', 'client'), join(root, 'workbench', 'modules')];
+    for (const dir of dirs) {
+        try {
+            const watcher = watch(dir, { recursive: true }, (_event, name) => {
+                if (!name) return;
+                const file = join(dir, name);
+                if (!relevant(file)) return;
+                pending.add(file);
+                schedule();
+            });
+            watchers.push(watcher);
+        } catch (error) {
+            console.log(`Cannot watch ${relative(root, dir)}: ${error.message}`);
+        }
+    }
+    const backendDir = join(root, 'workbench', 'backend');
+    watchers.push(
+        watch(backendDir, { recursive: true }, (_event, name) => {
+            if (name?.endsWith('.ts') && !name.includes('__tests__')) {
+                console.log(`workbench/backend/${name} changed: restart npm start to load the new backend.`);
+            }
+        })
+    );
+}
+
+async function stop() {
+    for (const watcher of watchers) watcher.close();
+    await server.close();
+    process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,236 @@
+// The workbench shell: header with the persona switch (kept in the URL, ?as=sdr-a, so each tab can be another
+// person), one tab per page, the app components mounted with createElement, toasts from ShowToastEvent, and
+// reload when the server rebuilt the bundle. Routes live in the hash: #/inbox, #/lead/<id>, #/manager, ...
+import '@lwc/synthetic-shadow';
+import { createElement } from 'lwc';
+import pages from 'workbench:pages';
+import { callApex, onServerEvent, session } from 'wb/runtime';
+
+const HANDOFF_CHANNEL = '/event/Lead_Handoff_Event__e';
+const LAST_LEAD_KEY = 'workbench:lastLead';
+const TOAST_MS = { success: 4000, info: 4000, warning: 8000, error: 10000 };
+
+const app = document.getElementById('app');
+let mounted = null;
+
+function element(tag, attributes = {}, children = []) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+        if (value === undefined || value === null || value === false) continue;
+        if (name === 'text') node.textContent = value;
+        else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+        else node.setAttribute(name, value === true ? '' : value);
+    }
+    for (const child of children) if (child) node.append(child);
+    return node;
+}
+
+function route() {
+    const [page, id] = location.hash.replace(/^#\/?/, '').split('/');
+    const known = pages.find((candidate) => candidate.key === page) ?? pages[0];
+    return { page: known, leadId: known?.key === 'lead' ? id || sessionStorage.getItem(LAST_LEAD_KEY) : null };
+}
+
+function hrefFor(pageKey, leadId) {
+    return `${location.pathname}${location.search}#/${pageKey}${leadId ? `/${leadId}` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------- header
+
+function personaSwitch() {
+    const select = element('select', {
+        class: 'slds-select',
+        id: 'persona',
+        onchange: (event) => {
+            const params = new URLSearchParams(location.search);
+            params.set('as', event.target.value);
+            location.search = params.toString();
+        }
+    });
+    for (const persona of session.personas) {
+        const option = element('option', { value: persona.id, text: persona.name });
+        option.selected = persona.id === session.persona?.id;
+        select.append(option);
+    }
+    return element('div', { class: 'slds-form-element workbench__persona' }, [
+        element('label', { class: 'slds-form-element__label', for: 'persona', text: 'Signed in as' }),
+        element('div', { class: 'slds-form-element__control' }, [
+            element('div', { class: 'slds-select_container' }, [select])
+        ])
+    ]);
+}
+
+function header() {
+    return element('header', { class: 'workbench__header slds-p-horizontal_medium slds-p-vertical_small' }, [
+        element('div', { class: 'slds-grid slds-grid_vertical-align-center slds-wrap slds-gutters_small' }, [
+            element('div', { class: 'slds-col slds-has-flexi-truncate' }, [
+                element('h1', { class: 'slds-text-heading_medium', text: 'Lead Handoff workbench' }),
+                element('p', {
+                    class: 'slds-text-body_small slds-text-color_weak',
+                    text: 'A local preview on the sample data: not a Salesforce org.'
+                })
+            ]),
+            element('div', { class: 'slds-col slds-no-flex' }, [personaSwitch()]),
+            element('div', {
+                class: 'slds-col slds-no-flex slds-text-body_small slds-text-color_weak',
+                'data-id': 'persona-description',
+                text: session.persona?.description ?? ''
+            })
+        ])
+    ]);
+}
+
+function tabs(current) {
+    const items = pages.map((page) => {
+        const active = page.key === current.key;
+        return element(
+            'li',
+            { class: `slds-tabs_default__item${active ? ' slds-is-active' : ''}`, role: 'presentation' },
+            [
+                element('a', {
+                    class: 'slds-tabs_default__link',
+                    href: hrefFor(page.key),
+                    role: 'tab',
+                    'aria-selected': active ? 'true' : 'false',
+                    'data-page': page.key,
+                    text: page.label
+                })
+            ]
+        );
+    });
+    return element('div', { class: 'slds-tabs_default workbench__tabs slds-p-horizontal_medium' }, [
+        element('ul', { class: 'slds-tabs_default__nav', role: 'tablist' }, items)
+    ]);
+}
+
+// ----------------------------------------------------------------------------------------------- pages
+
+async function mount(name, tag, load, props = {}) {
+    const { default: Ctor } = await load();
+    const node = createElement(tag, { is: Ctor });
+    Object.assign(node, props);
+    return node;
+}
+
+function openLeadFromInbox(event) {
+    // The lead's name cell of an inbox row (not its buttons or checkbox) opens the Lead page.
+    const path = event.composedPath();
+    if (path.some((node) => node.tagName === 'BUTTON' || node.tagName === 'INPUT')) return;
+    if (!path.some((node) => node.tagName === 'TH' && node.getAttribute?.('scope') === 'row')) return;
+    const row = path.find((node) => node.tagName === 'TR' && node.dataset?.id);
+    if (row) location.hash = `#/lead/${row.dataset.id}`;
+}
+
+async function leadPicker(leadId) {
+    const select = element('select', {
+        class: 'slds-select',
+        id: 'lead-picker',
+        onchange: (event) => {
+            if (event.target.value) location.hash = `#/lead/${event.target.value}`;
+        }
+    });
+    select.append(element('option', { value: '', text: 'Choose a lead from your inbox…' }));
+    try {
+        const inbox = await callApex('LeadInboxController', 'getInbox', { view: 'all', pageSize: 200, cursor: null });
+        for (const row of inbox?.rows ?? []) {
+            select.append(
+                element('option', { value: row.leadId, text: `${row.name}${row.company ? ` · ${row.company}` : ''}` })
+            );
+        }
+    } catch {
+        // A persona without the inbox can still open a lead by its link.
+    }
+    if (leadId && ![...select.options].some((option) => option.value === leadId)) {
+        select.append(element('option', { value: leadId, text: leadId }));
+    }
+    select.value = leadId ?? '';
+    return element('div', { class: 'slds-form-element slds-m-bottom_small' }, [
+        element('label', { class: 'slds-form-element__label', for: 'lead-picker', text: 'Lead' }),
+        element('div', { class: 'slds-form-element__control' }, [
+            element('div', { class: 'slds-select_container' }, [select])
+        ])
+    ]);
+}
+
+async function renderPage() {
+    const { page, leadId } = route();
+    const container = element('main', { class: 'workbench__page slds-p-around_medium', 'data-page': page?.key });
+    app.replaceChildren(header(), tabs(page ?? {}), container);
+    mounted = { page, leadId, nodes: [] };
+    if (!page) {
+        container.append(element('p', { text: 'No app component is built yet: run npm run build.' }));
+        return;
+    }
+    if (page.needsLead) {
+        container.append(await leadPicker(leadId));
+        if (!leadId) {
+            container.append(
+                element('p', {
+                    class: 'slds-text-color_weak',
+                    text: "Pick a lead, or click a lead's name in the Inbox."
+                })
+            );
+            return;
+        }
+        sessionStorage.setItem(LAST_LEAD_KEY, leadId);
+    }
+    const current = mounted;
+    for (const component of page.components) {
+        const props = page.needsLead ? { recordId: leadId } : {};
+        const node = await mount(component.name, component.tag, component.load, props);
+        if (mounted !== current) return;
+        if (page.key === 'inbox') node.addEventListener('click', openLeadFromInbox);
+        current.nodes.push(node);
+        container.append(node);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------- toasts
+
+const toastRegion = element('div', { class: 'slds-notify_container workbench__toasts', role: 'status' });
+document.body.append(toastRegion);
+
+function showToast({ title, message, variant = 'info', mode = 'dismissible' }) {
+    const theme = ['success', 'warning', 'error', 'info'].includes(variant) ? variant : 'info';
+    const close = element('button', {
+        class: 'slds-button slds-button_icon slds-button_icon-inverse slds-notify__close',
+        title: 'Close',
+        text: '×'
+    });
+    const toast = element(
+        'div',
+        { class: `slds-notify slds-notify_toast slds-theme_${theme}`, role: 'status', 'data-variant': theme },
+        [
+            element('div', { class: 'slds-notify__content' }, [
+                element('h2', { class: 'slds-text-heading_small', text: title ?? '' }),
+                message ? element('p', { text: message }) : null
+            ]),
+            close
+        ]
+    );
+    close.addEventListener('click', () => toast.remove());
+    toastRegion.append(toast);
+    if (mode !== 'sticky') setTimeout(() => toast.remove(), TOAST_MS[theme]);
+}
+
+document.addEventListener('lightning__showtoast', (event) => showToast(event.detail ?? {}));
+
+// ------------------------------------------------------------------------------------------ live updates
+
+onServerEvent('platform-event', (message) => {
+    // Lightning Data Service would refresh an open record page: the Lead page reloads its panel.
+    if (message.channel !== HANDOFF_CHANNEL || !mounted?.page?.needsLead) return;
+    if (message.data?.payload?.Lead_Id__c !== mounted.leadId) return;
+    for (const node of mounted.nodes) node.recordId = mounted.leadId;
+});
+onServerEvent('build', () => location.reload());
+window.addEventListener('workbench:recordupdate', () => {
+    if (mounted?.page?.needsLead) for (const node of mounted.nodes) node.recordId = mounted.leadId;
+});
+window.addEventListener('hashchange', renderPage);
+
+if (!session.persona) {
+    app.replaceChildren(element('p', { class: 'slds-p-around_medium', text: 'The workbench server sent no persona.' }));
+} else {
+    renderPage();
+}

@@ -1,0 +1,51 @@
+// Minimal stand-in for lightning/uiRecordApi. The workbench's backend answers Apex, not the UI API: getRecord
+// reports that plainly (no component of the project wires it yet); field helpers work on any record shape.
+const fieldName = (field) => (typeof field === 'string' ? field.split('.').slice(1).join('.') : field.fieldApiName);
+
+function fieldOf(record, field) {
+    let current = record;
+    for (const part of fieldName(field).split('.')) {
+        current = current?.fields?.[part];
+        if (current?.value && typeof current.value === 'object' && 'fields' in current.value) current = current.value;
+    }
+    return current;
+}
+
+export function getFieldValue(record, field) {
+    const value = fieldOf(record, field);
+    return value && 'value' in value ? value.value : value;
+}
+
+export function getFieldDisplayValue(record, field) {
+    return fieldOf(record, field)?.displayValue ?? null;
+}
+
+export class getRecord {
+    constructor(dataCallback) {
+        this.dataCallback = dataCallback;
+    }
+    connect() {}
+    disconnect() {}
+    update() {
+        this.dataCallback({
+            data: undefined,
+            error: {
+                status: 501,
+                body: { message: 'The workbench does not serve the UI API: read records through Apex.' }
+            }
+        });
+    }
+}
+
+const unsupported = (name) => () =>
+    Promise.reject({ status: 501, body: { message: `${name} is not available in the workbench.` } });
+
+export const createRecord = unsupported('createRecord');
+export const updateRecord = unsupported('updateRecord');
+export const deleteRecord = unsupported('deleteRecord');
+
+/** Tells the shell a record changed (it re-renders the open page), as Lightning Data Service would. */
+export function notifyRecordUpdateAvailable(items) {
+    window.dispatchEvent(new CustomEvent('workbench:recordupdate', { detail: items }));
+    return Promise.resolve();
+}

@@ -1,0 +1,118 @@
+// The workbench's browser runtime, shared by the platform stand-ins: who the tab is (the persona the server wrote
+// into the page), Apex calls to the local server, and the one server-sent event stream of the tab.
+
+/** { persona: { id, name, description, userId?, customPermissions? }, personas: [...] } injected by the server. */
+export const session = globalThis.__WORKBENCH__ ?? { persona: null, personas: [] };
+
+export const personaId = () => session.persona?.id ?? null;
+
+/** Rejects like an LWC Apex call does for an AuraHandledException: `{ status, body: { message } }`. */
+export async function callApex(apexClass, method, params) {
+    let response;
+    try {
+        response = await fetch(`/apex/${apexClass}.${method}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ params: params ?? {}, persona: personaId() })
+        });
+    } catch (error) {
+        throw { status: 0, body: { message: `The workbench server is not reachable (${error.message}).` } };
+    }
+    const body = await response.json().catch(() => null);
+    if (response.ok) return body?.result ?? null;
+    throw {
+        status: response.status,
+        body: { message: body?.body?.message ?? body?.message ?? `HTTP ${response.status}` },
+        statusText: response.statusText
+    };
+}
+
+/** The adapter behind each value a wired Apex method delivered, for refreshApex. */
+const wiredValues = new WeakMap();
+
+/** `refreshApex(wiredValue)` of @salesforce/apex: calls the method again and delivers the new value. */
+export function refreshApex(wiredValue) {
+    const adapter = wiredValue && wiredValues.get(wiredValue);
+    return adapter ? adapter.fetch() : Promise.resolve();
+}
+
+/** A @wire adapter for an Apex method: calls it with the reactive parameters whenever they change. */
+export function apexWireAdapter(method) {
+    return class ApexWireAdapter {
+        constructor(dataCallback) {
+            this.dataCallback = dataCallback;
+            this.connected = false;
+            this.config = undefined;
+        }
+        connect() {
+            this.connected = true;
+            if (this.config !== undefined) this.fetch();
+        }
+        disconnect() {
+            this.connected = false;
+        }
+        update(config) {
+            this.config = config;
+            if (this.connected) this.fetch();
+        }
+        async fetch() {
+            const config = this.config;
+            let value;
+            try {
+                value = { data: await method(config), error: undefined };
+            } catch (error) {
+                value = { data: undefined, error };
+            }
+            if (config !== this.config) return;
+            wiredValues.set(value, this);
+            this.dataCallback(value);
+        }
+    };
+}
+
+// ------------------------------------------------------------------------------------------ server events
+
+const listeners = new Map();
+let source = null;
+let failed = false;
+const failureListeners = new Set();
+
+function connect() {
+    if (source || typeof EventSource === 'undefined') return source;
+    source = new EventSource(`/events?as=${encodeURIComponent(personaId() ?? '')}`);
+    for (const [type, callbacks] of listeners) attach(type, callbacks);
+    source.addEventListener('error', () => {
+        // EventSource reconnects by itself; CLOSED means it gave up (the server refused the stream).
+        if (source.readyState === EventSource.CLOSED && !failed) {
+            failed = true;
+            for (const callback of failureListeners) callback({ error: 'The workbench event stream closed.' });
+        }
+    });
+    return source;
+}
+
+function attach(type, callbacks) {
+    source.addEventListener(type, (event) => {
+        const data = JSON.parse(event.data);
+        for (const callback of [...callbacks]) callback(data, event);
+    });
+}
+
+/** Calls `callback(data)` for each server event of this type (e.g. 'platform-event', 'build'). */
+export function onServerEvent(type, callback) {
+    let callbacks = listeners.get(type);
+    if (!callbacks) {
+        callbacks = new Set();
+        listeners.set(type, callbacks);
+        if (source) attach(type, callbacks);
+    }
+    callbacks.add(callback);
+    connect();
+    return () => callbacks.delete(callback);
+}
+
+export function onServerEventsFailed(callback) {
+    failureListeners.add(callback);
+}
+
+export const serverEventsAvailable = () => typeof EventSource !== 'undefined' && !failed;

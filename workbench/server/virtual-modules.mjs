@@ -1,0 +1,112 @@
+// Rollup plugin for the modules only the Salesforce platform provides: each import becomes a small generated
+// module, so the component source stays exactly what deploys.
+//   @salesforce/apex/C.m            → a function POSTing to the workbench server (and a @wire adapter)
+//   @salesforce/apex                → refreshApex, getSObjectValue
+//   @salesforce/schema/O[.F]        → { objectApiName, fieldApiName }
+//   @salesforce/user/Id             → the tab's persona's user id
+//   @salesforce/customPermission/X  → whether the tab's persona has it
+//   @salesforce/label/c.X           → the custom label's value (its name when the project has no such label)
+//   lightning/iconSvgTemplates*     → an empty library: lightning-icon then draws from the SLDS sprites the
+//                                     server serves at /assets/icons, instead of inlining ~2 MB of SVG templates
+//   workbench:pages                 → the shell's pages, importing only the app components that exist
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectFiles } from '../../scripts/verify/lib/project.mjs';
+import { tagName } from './pages.mjs';
+
+const PREFIX = '\0workbench:';
+const PAGES_ID = 'workbench:pages';
+const ICON_TEMPLATES = /^lightning\/iconSvgTemplates\w*$/;
+const OWN = /^@salesforce\/(apex|schema|user|customPermission|label)\//;
+
+function customLabels(root) {
+    const labels = new Map();
+    for (const file of projectFiles(root, (path) => path.endsWith('.labels-meta.xml'))) {
+        const xml = readFileSync(file, 'utf8');
+        for (const [, body] of xml.matchAll(/<labels>([\s\S]*?)<\/labels>/g)) {
+            const name = /<fullName>([^<]*)<\/fullName>/.exec(body)?.[1];
+            const value = /<value>([\s\S]*?)<\/value>/.exec(body)?.[1];
+            if (name) labels.set(name, value ?? name);
+        }
+    }
+    return labels;
+}
+
+const literal = (value) => JSON.stringify(value);
+
+function moduleCode(id, { root, pages }) {
+    if (id === PAGES_ID) {
+        const entries = pages.map((page) => {
+            const components = page.components.map(
+                (name) =>
+                    `{ name: ${literal(name)}, tag: ${literal(tagName(name))}, load: () => import(${literal(`c/${name}`)}) }`
+            );
+            return `{ key: ${literal(page.key)}, label: ${literal(page.label)}, needsLead: ${Boolean(page.needsLead)}, components: [${components.join(', ')}] }`;
+        });
+        return `export default [\n    ${entries.join(',\n    ')}\n];\n`;
+    }
+    if (ICON_TEMPLATES.test(id)) return 'export default {};\n';
+    if (id === '@salesforce/apex') {
+        return [
+            `export { refreshApex } from 'wb/runtime';`,
+            `export const getSObjectValue = (record, field) =>`,
+            `    record?.[typeof field === 'string' ? field.split('.').pop() : field.fieldApiName];`
+        ].join('\n');
+    }
+    const [, kind, rest] = /^@salesforce\/(\w+)\/(.+)$/.exec(id);
+    switch (kind) {
+        case 'apex': {
+            const [apexClass, method] = rest.split('.');
+            return [
+                `import { apexWireAdapter, callApex } from 'wb/runtime';`,
+                `const method = (params) => callApex(${literal(apexClass)}, ${literal(method)}, params);`,
+                `method.adapter = apexWireAdapter(method);`,
+                `export default method;`
+            ].join('\n');
+        }
+        case 'schema': {
+            const [objectApiName, ...field] = rest.split('.');
+            const value = field.length ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
+            return `export default ${literal(value)};\n`;
+        }
+        case 'user':
+            return rest === 'Id'
+                ? `import { session } from 'wb/runtime';\nexport default session.persona?.userId ?? session.persona?.id ?? null;\n`
+                : `export default undefined;\n`;
+        case 'customPermission':
+            return [
+                `import { session } from 'wb/runtime';`,
+                `export default (session.persona?.customPermissions ?? []).includes(${literal(rest)});`
+            ].join('\n');
+        case 'label': {
+            const name = rest.replace(/^c\./, '');
+            const labels = customLabels(root);
+            return `export default ${literal(labels.get(name) ?? name)};\n`;
+        }
+        default:
+            return null;
+    }
+}
+
+/** @param {{ root: string, pages: () => object[] }} options pages is read at each build (components come and go). */
+export function workbenchModules({ root, pages }) {
+    return {
+        name: 'workbench-modules',
+        async resolveId(source, importer, options) {
+            if (source === PAGES_ID || ICON_TEMPLATES.test(source) || /^@salesforce\/apex(\/|$)/.test(source)) {
+                return PREFIX + source;
+            }
+            if (!OWN.test(source)) return null;
+            // lightning-base-components maps some @salesforce/* modules (its own labels) itself: those win.
+            const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+            return resolved ?? PREFIX + source;
+        },
+        load(id) {
+            if (!id.startsWith(PREFIX)) return null;
+            return moduleCode(id.slice(PREFIX.length), { root, pages: pages() });
+        }
+    };
+}
+
+export const sldsAssets = (root) => join(root, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
+export const hasSlds = (root) => existsSync(sldsAssets(root));
