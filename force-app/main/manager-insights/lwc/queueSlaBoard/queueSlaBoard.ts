@@ -147,6 +147,10 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
         return `Decisions over the last ${plural(days, 'day')}${range ? ` (${range})` : ''}; waiting figures are live.`;
     }
 
+    get busyState(): 'true' | 'false' {
+        return this.refreshing ? 'true' : 'false';
+    }
+
     get refreshLabel(): string {
         return this.refreshing ? 'Refreshing…' : 'Refresh';
     }

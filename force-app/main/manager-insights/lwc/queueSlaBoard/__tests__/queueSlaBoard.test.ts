@@ -175,6 +175,7 @@ describe('c-queue-sla-board', () => {
         button(element, 'Refresh').click();
         await flush();
         expect(button(element, 'Refreshing…').disabled).toBe(true);
+        expect(root(element).querySelector('.slds-card__body')?.getAttribute('aria-busy')).toBe('true');
         expect(tiles(element)).toHaveLength(3);
 
         answer(health({ queues: HEALTH.queues.slice(0, 1) }));
@@ -182,6 +183,7 @@ describe('c-queue-sla-board', () => {
         expect(getHealthMock).toHaveBeenCalledTimes(2);
         expect(tiles(element)).toHaveLength(1);
         expect(button(element, 'Refresh').disabled).toBe(false);
+        expect(root(element).querySelector('.slds-card__body')?.getAttribute('aria-busy')).toBe('false');
     });
 
     it('opens the inbox tab on the queue of the tile', async () => {
