@@ -1,7 +1,9 @@
 // The SDR inbox: the MQLs waiting for the running user, oldest SLA first, decided with one keystroke.
 // Decisions are optimistic (the row leaves at once) and come back with the server's reason when refused.
 // Live refresh comes from Lead_Handoff_Event__e through lightning/empApi, or from polling when that fails.
-import { LightningElement, api } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
+import { CurrentPageReference } from 'lightning/navigation';
+import type { PageReference } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
 import type { EmpMessage, EmpSubscription } from 'lightning/empApi';
@@ -63,9 +65,20 @@ export default class LeadInbox extends LightningElement {
     focusAfterRender = false;
     connected = false;
 
+    /** A view asked for by the page URL (`c__view`, e.g. the queue SLA board's click-through to one queue). */
+    @wire(CurrentPageReference)
+    setPageReference(pageReference: PageReference | undefined): void {
+        const requested = pageReference?.state?.c__view;
+        if (typeof requested !== 'string' || !requested) return;
+        this.requestedView = requested;
+        if (this.connected && requested !== this.view) this.switchView(requested);
+    }
+
+    requestedView: string | null = null;
+
     connectedCallback(): void {
         this.connected = true;
-        this.view = this.defaultView || 'all';
+        this.view = this.requestedView || this.defaultView || 'all';
         this.load();
         // One interval for the whole list keeps every SLA countdown current; cleared in disconnectedCallback.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
@@ -160,6 +173,10 @@ export default class LeadInbox extends LightningElement {
     handleViewClick(event: Event): void {
         const key = (event.currentTarget as HTMLElement).dataset.view;
         if (!key || key === this.view) return;
+        this.switchView(key);
+    }
+
+    switchView(key: string): void {
         this.view = key;
         this.selectedIds = [];
         this.focusedIndex = 0;

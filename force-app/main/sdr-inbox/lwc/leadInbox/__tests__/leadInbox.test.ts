@@ -8,6 +8,7 @@ import getInbox from '@salesforce/apex/LeadInboxController.getInbox';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
 import decide from '@salesforce/apex/LeadInboxController.decide';
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
+import { CurrentPageReference } from 'lightning/navigation';
 import type { EmpMessage } from 'lightning/empApi';
 
 jest.mock('@salesforce/apex/LeadInboxController.getInbox', () => ({ default: jest.fn() }), { virtual: true });
@@ -54,6 +55,12 @@ function flush(): Promise<void> {
         (settled) => settled.then(() => undefined),
         Promise.resolve()
     );
+}
+
+/** The Jest stub of CurrentPageReference is a test wire adapter: tests feed it by emitting. */
+function emitPageReference(pageReference: Record<string, unknown>): void {
+    // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- emitting is how tests drive a wire
+    (CurrentPageReference as unknown as { emit: (value: unknown) => void }).emit(pageReference);
 }
 
 function removeAll(): void {
@@ -180,6 +187,18 @@ describe('c-lead-inbox', () => {
             await flush();
             expect(janeSla().textContent).toBe('1 min overdue');
             expect(janeSla().dataset.sla).toBe('red');
+        });
+
+        it('opens the view named in the page URL, as the queue SLA board links to one queue', async () => {
+            const element = await createInbox({ defaultView: 'all' });
+            getInboxMock.mockResolvedValue(page({ view: 'queue:SDR_Inbound' }));
+            emitPageReference({ type: 'standard__navItemPage', state: { c__view: 'queue:SDR_Inbound' } });
+            await flush();
+            expect(getInboxMock).toHaveBeenLastCalledWith({ view: 'queue:SDR_Inbound', pageSize: 50, cursor: null });
+            emitPageReference({ type: 'standard__navItemPage', state: {} });
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(2);
+            expect(viewButton(element, 'all').getAttribute('aria-pressed')).toBe('false');
         });
 
         it('switches views, showing counts and late leads per view', async () => {
