@@ -7,7 +7,7 @@ declare namespace QueueHealthController {
         label: string;
         kind: 'Reject' | 'Recycle';
         count: number;
-        /** share of all reasons in the list, percent */
+        /** share of all reasons counted (a queue's top reasons: of all that queue's reasons), percent */
         share: number;
         /** running total of share in list order (descending count), percent */
         cumulativeShare: number;
