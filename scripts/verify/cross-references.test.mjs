@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CLEAN_PROJECT, projectWith, runCheck } from './lib/fixture.mjs';
 import { apexClasses, classIndex, parseApex } from './lib/apex-classes.mjs';
 import { apexSchemaReferences } from './lib/apex-references.mjs';
@@ -10,6 +12,16 @@ import { check } from './checks/cross-references.mjs';
 test('cross-references passes on the clean fixture', () => {
     const { status, output } = runCheck('cross-references', projectWith());
     assert.equal(status, 0, output);
+});
+
+test('the clean fixture exercises reports on a custom report type, a dashboard and bare FlexiPage component names', () => {
+    assert.ok(schema.reportTypes.has('widgets_with_lead'));
+    assert.ok(schema.reports.has('widget_insights/widget_size_by_company'));
+    const flexiPage = readFileSync(
+        join(CLEAN_PROJECT, 'force-app/main/widgets/flexipages/Widget_Home.flexipage-meta.xml'),
+        'utf8'
+    );
+    assert.match(flexiPage, /<componentName>widgetList<\/componentName>/);
 });
 
 const planted = [
@@ -58,6 +70,31 @@ const planted = [
         'flow-apex-action-not-invocable',
         'force-app/main/widgets/flows/Widget_Score.flow-meta.xml:',
         /Flow calls Apex action WidgetController, but that class has no @InvocableMethod/
+    ],
+    [
+        'report-column-not-in-report-type',
+        'force-app/main/widgets/reports/Widget_Insights/Widget_Size_By_Company.report-meta.xml:20:',
+        /column Widget__c\$Lead__c\.Status is not in report type Widgets_with_Lead: add it to a section of reportTypes\/Widgets_with_Lead\.reportType-meta\.xml or remove it from the report/
+    ],
+    [
+        'dashboard-grouping-not-in-report',
+        'force-app/main/widgets/dashboards/Widget_Dashboards/Widget_Health.dashboard-meta.xml:38:',
+        /"Widgets by company" <groupingColumn> Widget__c\$Size__c: report Widget_Insights\/Widget_Size_By_Company does not group by Widget__c\$Size__c/
+    ],
+    [
+        'dashboard-summary-not-in-report',
+        'force-app/main/widgets/dashboards/Widget_Dashboards/Widget_Health.dashboard-meta.xml:17:',
+        /summarises Average of Widget__c\$Size__c, but report Widget_Insights\/Widget_Size_By_Company has no such summary: add <aggregateTypes>Average<\/aggregateTypes>/
+    ],
+    [
+        'dashboard-unknown-report',
+        'force-app/main/widgets/dashboards/Widget_Dashboards/Widget_Health.dashboard-meta.xml:40:',
+        /Dashboard names report Widget_Insights\/Widget_Sizes_By_Company, but no reports\/Widget_Insights\/Widget_Sizes_By_Company\.report-meta\.xml exists/
+    ],
+    [
+        'flexipage-unknown-bare-component',
+        'force-app/main/widgets/flexipages/Widget_Home.flexipage-meta.xml:12:',
+        /component widgetLst does not exist: no lwc\/widgetLst\/ .*\(did you mean widgetList\?\)/
     ]
 ];
 

@@ -412,6 +412,21 @@ function checkLayouts(schema, files, report) {
     }
 }
 
+// Standard components always carry a namespace (force:, flexipage:, runtime_sales_...:); `c:name` and a bare `name`
+// (as Salesforce sometimes retrieves it) are the project's own.
+const isProjectComponentName = (name) => name.startsWith('c:') || !name.includes(':');
+
+function projectComponentProblem(schema, name) {
+    const component = name.replace(/^c:/, '');
+    if (schema.lwcBundles.has(component.toLowerCase())) return undefined;
+    const suggestion = closest(component, [...schema.lwcBundles.values()]);
+    return (
+        `component ${name} does not exist: no lwc/${component}/ (or aura/${component}/) bundle` +
+        `${name.includes(':') ? '' : ' (a name without a namespace is a project component)'}` +
+        `${suggestion ? ` (did you mean ${suggestion}?)` : ''}. Fix the name or add the component.`
+    );
+}
+
 function checkFlexiPages(schema, files, report) {
     for (const file of files.filter((path) => path.endsWith('.flexipage-meta.xml'))) {
         const text = readFileSync(file, 'utf8');
@@ -424,11 +439,8 @@ function checkFlexiPages(schema, files, report) {
         }
         for (const { key, value } of valuesAt(page, new Set(['fieldItem', 'componentName', 'leftValue']))) {
             let message;
-            if (key === 'componentName' && value.startsWith('c:')) {
-                const component = value.slice(2);
-                if (!schema.lwcBundles.has(component.toLowerCase())) {
-                    message = `component ${value} does not exist: no lwc/${component}/ (or aura/${component}/) bundle. Fix the name or add the component.`;
-                }
+            if (key === 'componentName' && isProjectComponentName(value)) {
+                message = projectComponentProblem(schema, value);
             } else if (key === 'fieldItem' && object) {
                 const [root, ...path] = value.split('.');
                 if (root.toLowerCase() === 'record') message = referenceProblem(schema, object, path);
@@ -507,9 +519,67 @@ function reportColumnProblem(schema, column) {
     return undefined;
 }
 
+/** Values under `node` at a path of element names, such as ['filter', 'criteriaItems', 'column']. */
+function valuesAtPath(node, [key, ...rest]) {
+    const values = asArray(node?.[key]);
+    return rest.length ? values.flatMap((child) => valuesAtPath(child, rest)) : values.map(textOf).filter(Boolean);
+}
+
+// Where a report names its columns; cross filters are left out, as they name the related table, not the report type.
+const REPORT_COLUMN_PATHS = [
+    ['columns', 'field'],
+    ['groupingsDown', 'field'],
+    ['groupingsAcross', 'field'],
+    ['filter', 'criteriaItems', 'column'],
+    ['sortColumn'],
+    ['timeFrameFilter', 'dateColumn'],
+    ['buckets', 'sourceColumnName'],
+    ['chart', 'groupingColumn'],
+    ['chart', 'secondaryGroupingColumn'],
+    ['chart', 'chartSummaries', 'column']
+];
+
+/** The columns a custom report type offers (its sections), named as reports name them: `Table$Field`, by lower case. */
+function reportTypeColumns(file) {
+    const columns = new Map();
+    for (const section of asArray(readMetadataXml(file).ReportType?.sections)) {
+        for (const column of asArray(section.columns)) {
+            const field = textOf(column.field);
+            const table = textOf(column.table);
+            if (field && table) columns.set(`${table}$${field}`.toLowerCase(), `${table}$${field}`);
+        }
+    }
+    return columns;
+}
+
+/** Report columns missing from the custom report type `name` the report is built on. */
+function checkReportTypeMembership(schema, file, text, reportXml, name, report) {
+    const offered = reportTypeColumns(schema.reportTypes.get(name.toLowerCase()));
+    const locate = createLocator(text);
+    for (const path of REPORT_COLUMN_PATHS) {
+        const tag = path.at(-1);
+        for (const column of valuesAtPath(reportXml, path)) {
+            const line = locate(`<${tag}>${column}</${tag}>`);
+            // RowCount, bucket fields and summary formulas name no report type column.
+            if (!/[.$]/.test(column) || offered.has(column.toLowerCase())) continue;
+            // A column whose field does not exist is already reported as such.
+            if (reportColumnProblem(schema, column)) continue;
+            const suggestion = closest(column, [...offered.values()]);
+            report.add(
+                file,
+                line,
+                `Report ${tag} ${column}: column ${column} is not in report type ${name}` +
+                    `${suggestion ? ` (did you mean ${suggestion}?)` : ''}: add it to a section of ` +
+                    `reportTypes/${name}.reportType-meta.xml or remove it from the report.`
+            );
+        }
+    }
+}
+
 function checkReports(schema, files, report) {
     for (const file of files.filter((path) => path.endsWith('.report-meta.xml'))) {
-        const locate = createLocator(readFileSync(file, 'utf8'));
+        const text = readFileSync(file, 'utf8');
+        const locate = createLocator(text);
         const reportXml = readMetadataXml(file).Report ?? {};
         const reportType = textOf(reportXml.reportType);
         if (reportType?.includes('$')) {
@@ -525,6 +595,8 @@ function checkReports(schema, files, report) {
                     locate('<reportType>'),
                     `reportType ${reportType} is a custom report type, but no reportTypes/${name}.reportType-meta.xml exists. Fix the name or add the report type.`
                 );
+            } else {
+                checkReportTypeMembership(schema, file, text, reportXml, name, report);
             }
         }
         for (const { key, value } of valuesAt(reportXml, new Set(['field', 'column']))) {
@@ -569,15 +641,114 @@ function checkReports(schema, files, report) {
             }
         }
     }
+    checkDashboards(schema, files, report);
+}
+
+// ---------------------------------------------------------------------------------------------------------- Dashboards
+
+/** What a dashboard may chart from a report: its groupings, its summarised columns with their aggregates, formulas. */
+function reportChartables(file) {
+    const reportXml = readMetadataXml(file).Report ?? {};
+    const groupings = new Map();
+    for (const path of [
+        ['groupingsDown', 'field'],
+        ['groupingsAcross', 'field']
+    ]) {
+        for (const column of valuesAtPath(reportXml, path)) groupings.set(column.toLowerCase(), column);
+    }
+    const summaries = new Map([['rowcount', { column: 'RowCount', aggregates: undefined }]]);
+    for (const column of asArray(reportXml.columns)) {
+        const field = textOf(column.field);
+        const aggregates = asArray(column.aggregateTypes).map(textOf);
+        if (field && aggregates.length) summaries.set(field.toLowerCase(), { column: field, aggregates });
+    }
+    for (const formula of valuesAtPath(reportXml, ['aggregates', 'developerName'])) {
+        summaries.set(formula.toLowerCase(), { column: formula, aggregates: undefined });
+    }
+    return { groupings, summaries };
+}
+
+/** Every element under `node` that has a child element `key` (dashboard components have <report>). */
+function elementsWith(node, key, found = []) {
+    if (node === null || typeof node !== 'object') return found;
+    if (key in node) found.push(node);
+    for (const values of Object.values(node)) for (const value of asArray(values)) elementsWith(value, key, found);
+    return found;
+}
+
+const listOr = (names, none) => (names.length ? names.join(', ') : none);
+
+function summaryProblem(chartables, reportName, column, aggregate) {
+    const summary = chartables.summaries.get(column.toLowerCase());
+    const wanted = aggregate?.toLowerCase();
+    if (summary && (!wanted || !summary.aggregates || summary.aggregates.some((item) => item.toLowerCase() === wanted)))
+        return undefined;
+    const available = [...chartables.summaries.values()].map((item) =>
+        item.aggregates ? `${item.column} (${item.aggregates.join(', ')})` : item.column
+    );
+    return (
+        `summarises ${aggregate ? `${aggregate} of ` : ''}${column}, but report ${reportName} has no such summary: add ` +
+        `<aggregateTypes>${aggregate ?? 'Sum'}</aggregateTypes> to its ${column} column, or summarise one of its ` +
+        `summaries: ${listOr(available, 'none')}.`
+    );
+}
+
+function checkDashboards(schema, files, report) {
+    const chartablesByReport = new Map();
+    const chartablesOf = (reportFile) => {
+        if (!chartablesByReport.has(reportFile)) chartablesByReport.set(reportFile, reportChartables(reportFile));
+        return chartablesByReport.get(reportFile);
+    };
     for (const file of files.filter((path) => path.endsWith('.dashboard-meta.xml'))) {
         const locate = createLocator(readFileSync(file, 'utf8'));
-        for (const { value } of valuesAt(readMetadataXml(file).Dashboard ?? {}, new Set(['report']))) {
-            if (schema.reports.has(value.toLowerCase())) continue;
-            report.add(
-                file,
-                locate(`<report>${value}</report>`),
-                `Dashboard names report ${value}, but no reports/${value}.report-meta.xml exists. Fix the folder/name or add the report.`
+        for (const component of elementsWith(readMetadataXml(file).Dashboard ?? {}, 'report')) {
+            const reportName = textOf(component.report);
+            if (!reportName) continue;
+            // Lines first, in document order, so repeated values point at their own component.
+            const reportLine = locate(`<report>${reportName}</report>`);
+            const groupings = ['groupingColumn', 'groupingsUsed'].flatMap((tag) =>
+                asArray(component[tag])
+                    .map(textOf)
+                    .map((column) => ({ tag, column, line: locate(`<${tag}>${column}</${tag}>`) }))
             );
+            // A table column may also show a grouping; a chart summary must be a summary.
+            const summaries = [
+                ...asArray(component.chartSummary).map((item) => ({ item, aggregate: item.aggregate, table: false })),
+                ...asArray(component.dashboardTableColumn).map((item) => ({
+                    item,
+                    aggregate: item.aggregateType,
+                    table: true
+                }))
+            ].map(({ item, aggregate, table }) => {
+                const column = textOf(item.column);
+                return { column, table, aggregate: textOf(aggregate), line: locate(`<column>${column}</column>`) };
+            });
+            const reportFile = schema.reports.get(reportName.toLowerCase());
+            if (!reportFile) {
+                report.add(
+                    file,
+                    reportLine,
+                    `Dashboard names report ${reportName}, but no reports/${reportName}.report-meta.xml exists. Fix the folder/name or add the report.`
+                );
+                continue;
+            }
+            const chartables = chartablesOf(reportFile);
+            const what = `Dashboard component "${textOf(component.header) ?? textOf(component.title) ?? reportName}"`;
+            for (const { tag, column, line } of groupings) {
+                if (chartables.groupings.has(column.toLowerCase())) continue;
+                report.add(
+                    file,
+                    line,
+                    `${what} <${tag}> ${column}: report ${reportName} does not group by ${column}, and a dashboard ` +
+                        `can only group by the report's groupings. Add a <groupingsDown> on ${column} to the report or ` +
+                        `use one of its groupings: ${listOr([...chartables.groupings.values()], 'none')}.`
+                );
+            }
+            for (const { column, table, aggregate, line } of summaries) {
+                if (!column || (table && chartables.groupings.has(column.toLowerCase()))) continue;
+                const message = summaryProblem(chartables, reportName, column, aggregate);
+                if (message) report.add(file, line, `${what} ${message}`);
+            }
         }
     }
 }

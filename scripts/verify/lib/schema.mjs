@@ -75,8 +75,8 @@ function emptyObject(name) {
  * Reads every objects/<Object>/ folder. Returns
  * { objects: Map<lower name, { name, file, declared, fields: Map<lower, field>, relationships: Map<lower X__r (lookup X__c), field>,
  *   children: Map<lower X__r (child relationship name), { object, field }> }>, customPermissions: Map<lower, name>,
- *   customMetadataRecords: Map<lower type, Map<lower record, file>>, lwcBundles: Set<lower>, tabs: Set<lower>,
- *   applications: Set<lower>, reportTypes: Map<lower, file>, reports: Set<lower "Folder/Name"> }.
+ *   customMetadataRecords: Map<lower type, Map<lower record, file>>, lwcBundles: Map<lower, name>, tabs: Set<lower>,
+ *   applications: Set<lower>, reportTypes: Map<lower, file>, reports: Map<lower "Folder/Name", file> }.
  * A field is { name, file, type, required, referenceTo[], relationshipName, formula }.
  */
 export function readSchema(root) {
@@ -117,6 +117,12 @@ export function readSchema(root) {
         files
             .filter((file) => file.endsWith(suffix) && (!folder || basename(dirname(file)) === folder))
             .map((file) => basename(file).slice(0, -suffix.length));
+    const filesByName = (suffix) =>
+        new Map(
+            files
+                .filter((file) => file.endsWith(suffix))
+                .map((file) => [basename(file).slice(0, -suffix.length).toLowerCase(), file])
+        );
     const customPermissions = new Map(namesOf('.customPermission-meta.xml').map((name) => [name.toLowerCase(), name]));
     const customMetadataRecords = new Map();
     for (const file of files.filter((path) => path.endsWith('.md-meta.xml'))) {
@@ -127,21 +133,21 @@ export function readSchema(root) {
         if (!customMetadataRecords.has(key)) customMetadataRecords.set(key, new Map());
         customMetadataRecords.get(key).set(record.toLowerCase(), file);
     }
-    const lwcBundles = new Set(
+    const lwcBundles = new Map(
         files
             .filter(
                 (file) => /\.(js-meta\.xml|cmp)$/.test(file) && /^(lwc|aura)$/.test(basename(dirname(dirname(file))))
             )
-            .map((file) => basename(dirname(file)).toLowerCase())
+            .map((file) => [basename(dirname(file)).toLowerCase(), basename(dirname(file))])
     );
     const reportsRoots = packageDirectories(root).flatMap((dir) => findFolders(dir, 'reports'));
-    const reports = new Set(
+    const reports = new Map(
         files
             .filter((file) => file.endsWith('.report-meta.xml'))
             .map((file) => {
                 const reportsRoot = reportsRoots.find((folder) => file.startsWith(folder + '/'));
                 const relativeName = reportsRoot ? file.slice(reportsRoot.length + 1) : basename(file);
-                return relativeName.replace(/\.report-meta\.xml$/, '').toLowerCase();
+                return [relativeName.replace(/\.report-meta\.xml$/, '').toLowerCase(), file];
             })
     );
     return {
@@ -151,7 +157,7 @@ export function readSchema(root) {
         lwcBundles,
         tabs: new Set(namesOf('.tab-meta.xml').map((name) => name.toLowerCase())),
         applications: new Set(namesOf('.app-meta.xml').map((name) => name.toLowerCase())),
-        reportTypes: new Set(namesOf('.reportType-meta.xml').map((name) => name.toLowerCase())),
+        reportTypes: filesByName('.reportType-meta.xml'),
         reports
     };
 }
