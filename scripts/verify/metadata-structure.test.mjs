@@ -68,3 +68,10 @@ test('scratch org definition settings are checked against the Metadata API setti
         /config\/project-scratch-def\.json:12: settings\.leadConvertSetings: no Metadata API settings type LeadConvertSetings/
     ]);
 });
+
+test('text over the length Salesforce accepts fails, naming the element and the limit', () => {
+    failsWith('text-over-limit', [
+        /permissionsets\/Widget_User\.permissionset-meta\.xml:\d+: PermissionSet\.description has \d+ characters; Salesforce accepts at most 255/,
+        /fields\/Size__c\.field-meta\.xml:\d+: CustomField\.label has 51 characters; Salesforce accepts at most 40/
+    ]);
+});

@@ -131,6 +131,22 @@ function suffixAccepts(expected, rootName) {
     return expected.has(rootName) || (expected.has('Settings') && rootName.endsWith('Settings'));
 }
 
+// Text limits the Metadata API types do not carry but deploys enforce (Salesforce field reference for each type:
+// "Description: up to 255 characters" for permission sets, 40-character field and object labels, 510-character
+// help text, 255-character validation messages). Path → maximum length.
+const TEXT_LIMITS = new Map([
+    ['PermissionSet.description', 255],
+    ['PermissionSet.label', 80],
+    ['CustomPermission.label', 80],
+    ['CustomObject.label', 40],
+    ['CustomObject.pluralLabel', 40],
+    ['CustomObject.description', 1000],
+    ['CustomField.label', 40],
+    ['CustomField.description', 1000],
+    ['CustomField.inlineHelpText', 510],
+    ['ValidationRule.errorMessage', 255]
+]);
+
 // ---- Validation against the type model ----
 
 class FileValidator {
@@ -224,6 +240,13 @@ class FileValidator {
 
     validateText(element, type, path) {
         const text = element.text;
+        const limit = TEXT_LIMITS.get(path);
+        if (limit && text.length > limit) {
+            this.report(
+                element.line,
+                `${path} has ${text.length} characters; Salesforce accepts at most ${limit}. Shorten it.`
+            );
+        }
         if (type.kind === 'enum') {
             if (!type.values.includes(text)) {
                 this.report(
