@@ -72,6 +72,6 @@ test('scratch org definition settings are checked against the Metadata API setti
 test('text over the length Salesforce accepts fails, naming the element and the limit', () => {
     failsWith('text-over-limit', [
         /permissionsets\/Widget_User\.permissionset-meta\.xml:\d+: PermissionSet\.description has \d+ characters; Salesforce accepts at most 255/,
-        /fields\/Size__c\.field-meta\.xml:\d+: CustomField\.label has 51 characters; Salesforce accepts at most 40/
+        /fields\/Size__c\.field-meta\.xml:\d+: CustomField\.label has 48 characters; Salesforce accepts at most 40/
     ]);
 });
