@@ -5,7 +5,7 @@ import { BusinessHoursClock } from '../clock.ts';
 import { loadProjectMetadata } from '../metadata.ts';
 import { Org } from '../org.ts';
 import { Policy } from '../policy.ts';
-import type { StageEvent } from '../store.ts';
+import type { Lead, StageEvent } from '../store.ts';
 import { QUALIFYING, decision, testOrg } from './helpers.ts';
 
 const metadata = loadProjectMetadata(process.cwd());
@@ -70,7 +70,7 @@ describe('Lead automation', () => {
     it('enforces the allowed transitions and reasons with the rules of force-app', async () => {
         const org = await testOrg();
         const lead = await org.insert(QUALIFYING);
-        const update = (changes: Record<string, unknown>) =>
+        const update = (changes: Partial<Lead>) =>
             org.backend.run((tx, { automation, user, now }) =>
                 automation.update(tx, { user: user('sdr-a'), now: now() }, lead.Id, changes)
             );
