@@ -32,6 +32,7 @@ export interface Services {
     policy: Policy;
     service: LeadHandoffService;
     leadFieldTypes: Record<string, string>;
+    leadPicklistLabels: Record<string, Record<string, string>>;
 }
 
 export type Handler = (
@@ -44,8 +45,6 @@ export type Handler = (
 const MAX_PAGE_SIZE = 200;
 const HISTORY_LIMIT = 100;
 const CURSOR_SEPARATOR = '_';
-const FUNNEL_STAGES = ['Lead', 'MQL', 'SAL', 'SQL', 'Opportunity'];
-const SEGMENT_LABELS: Record<string, string> = { Sales_Review: 'Sales review' };
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -265,6 +264,28 @@ const getPanel: Handler = (tx, ctx, params, { org, policy, service, leadFieldTyp
 };
 
 // ---------------------------------------------------------------------------------------------------- manager views
+// As force-app/main/manager-insights/classes/QueueHealthController.cls and HandoffMetrics.cls.
+
+const VIEW_QUEUE_HEALTH_PERMISSION = 'Lead_Handoff_View_Queue_Health';
+const TOP_REASONS = 5;
+const BLANK_KEY = '(none)';
+const REASON_KEY_SEPARATOR = '|';
+const FUNNEL_STAGES = ['Lead', 'MQL', 'SAL', 'SQL', 'Opportunity', 'Rejected', 'Recycled'];
+const CONVERSION_STEPS = [
+    ['Lead', 'MQL'],
+    ['MQL', 'SAL'],
+    ['SAL', 'SQL'],
+    ['SQL', 'Opportunity']
+];
+
+function requireManagerAccess(org: Org, ctx: SaveContext): void {
+    if (!org.hasCustomPermission(ctx.user, VIEW_QUEUE_HEALTH_PERMISSION)) {
+        throw new ApexError(
+            'You need the Lead Handoff Manager permission set to see queue health, the funnel and reasons. ' +
+                'Ask your Salesforce admin to assign it.'
+        );
+    }
+}
 
 function period(ctx: SaveContext, periodDays: unknown) {
     if (typeof periodDays !== 'number' || !Number.isInteger(periodDays) || periodDays < 1 || periodDays > 365) {
@@ -273,8 +294,6 @@ function period(ctx: SaveContext, periodDays: unknown) {
     const end = ctx.now.getTime();
     const start = end - periodDays * DAY;
     return {
-        start,
-        end,
         periodStart: new Date(start).toISOString(),
         periodEnd: new Date(end).toISOString(),
         contains: (event: StageEvent) => {
@@ -284,191 +303,185 @@ function period(ctx: SaveContext, periodDays: unknown) {
     };
 }
 
-function requireLeadStageAccess(org: Org, ctx: SaveContext, what: string): void {
-    if (!org.canReadLeadField(ctx.user, 'Lifecycle_Stage__c')) {
-        throw new ApexError(
-            `You need a Lead Handoff permission set to see ${what}. Ask your Salesforce admin to assign it.`
-        );
-    }
-}
+/** HandoffMetrics.round: 2 decimals, half up. */
+const round2 = (value: number) => Math.round(value * 100 + Number.EPSILON * 100) / 100;
 
-const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 100);
+/** HandoffMetrics.rate: percent, null when there is nothing to divide by. */
+const rate = (part: number, whole: number) => (whole === 0 ? null : round2((100 * part) / whole));
 
-/** Median (mean of the two middle values for an even count) and P90 (nearest rank) of business minutes. */
-function medianAndP90(values: number[]): { median: number | null; p90: number | null } {
-    if (!values.length) return { median: null, p90: null };
+/** HandoffMetrics.percentile: linear interpolation between the closest ranks. */
+function percentile(values: number[], percent: number): number | null {
+    if (!values.length) return null;
     const sorted = [...values].sort((left, right) => left - right);
-    const middle = Math.floor(sorted.length / 2);
-    const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    return { median, p90: sorted[Math.ceil(0.9 * sorted.length) - 1] };
+    const rank = (percent * (sorted.length - 1)) / 100;
+    const lower = Math.floor(rank);
+    const upper = Math.min(lower + 1, sorted.length - 1);
+    return round2(sorted[lower] + (rank - lower) * (sorted[upper] - sorted[lower]));
 }
 
+/** Reason counts keyed `Action|code`, as HandoffMetrics.pareto: by count, then key; shares of their total. */
 function reasonCounts(events: StageEvent[], policy: Policy, limit: number | null) {
-    const counts = new Map<string, { code: string; label: string; kind: string; count: number }>();
+    const counts = new Map<string, number>();
     for (const event of events) {
-        if (!event.Reason_Code__c) continue;
-        const reason = policy.dispositionReason(event.Reason_Code__c);
-        const entry = counts.get(event.Reason_Code__c) ?? {
-            code: event.Reason_Code__c,
-            label: reason?.label ?? event.Reason_Code__c,
-            kind: reason?.kind ?? (event.Action__c === 'Reject' ? 'Reject' : 'Recycle'),
-            count: 0
-        };
-        entry.count++;
-        counts.set(entry.code, entry);
+        const code = event.Reason_Code__c?.trim() || BLANK_KEY;
+        const key = `${event.Action__c}${REASON_KEY_SEPARATOR}${code}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const sorted = [...counts.values()].sort(
-        (left, right) => right.count - left.count || byString(left.label, right.label)
+    const entries = [...counts.entries()].sort(
+        ([leftKey, leftCount], [rightKey, rightCount]) => rightCount - leftCount || byString(leftKey, rightKey)
     );
-    const total = sorted.reduce((sum, entry) => sum + entry.count, 0);
-    let cumulative = 0;
-    const reasons = sorted.map((entry) => {
-        cumulative += entry.count;
-        return { ...entry, share: percent(entry.count, total) ?? 0, cumulativeShare: percent(cumulative, total) ?? 0 };
+    const total = entries.reduce((sum, [, count]) => sum + count, 0);
+    let running = 0;
+    const reasons = entries.map(([key, count]) => {
+        running += count;
+        const [kind, code] = key.split(REASON_KEY_SEPARATOR);
+        return {
+            code,
+            label: policy.dispositionReason(code)?.label ?? code,
+            kind,
+            count,
+            share: rate(count, total),
+            cumulativeShare: rate(running, total)
+        };
     });
     return { total, reasons: limit === null ? reasons : reasons.slice(0, limit) };
 }
 
-const isDecisionFromMql = (event: StageEvent) =>
-    event.From_Stage__c === 'MQL' && ['SAL', 'Rejected', 'Recycled'].includes(event.To_Stage__c);
-
 const getQueueHealth: Handler = (tx, ctx, params, { org, policy }) => {
-    requireLeadStageAccess(org, ctx, 'queue health');
+    requireManagerAccess(org, ctx);
     const window = period(ctx, params.periodDays);
     const now = ctx.now.getTime();
-    const decisions = tx.state.stageEvents.filter((event) => isDecisionFromMql(event) && window.contains(event));
+    const routing = policy.routing;
+    const queues = [routing.sdrQueue, routing.salesReviewQueue, routing.escalationQueue, routing.nurtureQueue]
+        .map((developerName) => org.queueByName(developerName))
+        .filter((queue, index, all): queue is NonNullable<typeof queue> => !!queue && all.indexOf(queue) === index);
+    const fromMql = tx.state.stageEvents.filter((event) => event.From_Stage__c === 'MQL' && window.contains(event));
     return {
         periodStart: window.periodStart,
         periodEnd: window.periodEnd,
         serverNow: ctx.now.toISOString(),
-        queues: [...org.queues]
-            .sort((left, right) => byString(left.Name, right.Name))
-            .map((queue) => {
-                const pending = tx.state.leads
-                    .filter((lead) => isOpenMql(lead) && lead.OwnerId === queue.Id)
-                    .sort((left, right) => byString(left.MQL_At__c ?? '', right.MQL_At__c ?? ''));
-                const due = (lead: Lead) => acceptByMillis(lead);
-                const decided = decisions.filter((event) => event.Owner_Id_At_Time__c === queue.Id);
-                const accepts = decided.filter((event) => event.To_Stage__c === 'SAL');
-                const rejects = decided.filter((event) => event.To_Stage__c === 'Rejected');
-                const recycles = decided.filter((event) => event.To_Stage__c === 'Recycled');
-                const { median, p90 } = medianAndP90(
-                    accepts.map((event) => event.Business_Minutes_In_Previous_Stage__c)
+        queues: queues.map((queue) => {
+            const pending = tx.state.leads
+                .filter((lead) => isOpenMql(lead) && lead.OwnerId === queue.Id)
+                .sort(
+                    (left, right) =>
+                        byString(left.MQL_At__c ?? '', right.MQL_At__c ?? '') || byString(left.Id, right.Id)
                 );
-                return {
-                    queueId: queue.Id,
-                    queueDeveloperName: queue.DeveloperName,
-                    queueName: queue.Name,
-                    pending: pending.length,
-                    breachedNow: pending.filter((lead) => (due(lead) ?? Infinity) < now).length,
-                    dueWithinHour: pending.filter((lead) => {
-                        const at = due(lead);
-                        return at !== null && at >= now && at <= now + 60 * MINUTE;
-                    }).length,
-                    oldestWaitingSince: pending[0]?.MQL_At__c ?? null,
-                    oldestLeadId: pending[0]?.Id ?? null,
-                    medianMinutesToAccept: median,
-                    p90MinutesToAccept: p90,
-                    decided: decided.length,
-                    accepted: accepts.length,
-                    rejected: rejects.length,
-                    recycled: recycles.length,
-                    acceptanceRate: percent(accepts.length, decided.length),
-                    rejectRate: percent(rejects.length, decided.length),
-                    recycleRate: percent(recycles.length, decided.length),
-                    slaMetRate: percent(decided.filter((event) => event.SLA_Met__c).length, decided.length),
-                    topReasons: reasonCounts([...rejects, ...recycles], policy, 3).reasons
-                };
-            })
+            const decided = fromMql.filter((event) => event.Owner_Id_At_Time__c === queue.Id);
+            const count = (action: string) => decided.filter((event) => event.Action__c === action).length;
+            const acceptMinutes = decided
+                .filter((event) => event.Action__c === 'Accept')
+                .map((event) => event.Business_Minutes_In_Previous_Stage__c);
+            const oldest = pending.find((lead) => lead.MQL_At__c !== null);
+            return {
+                queueId: queue.Id,
+                queueDeveloperName: queue.DeveloperName,
+                queueName: queue.Name,
+                pending: pending.length,
+                breachedNow: pending.filter((lead) => (acceptByMillis(lead) ?? Infinity) < now).length,
+                dueWithinHour: pending.filter((lead) => {
+                    const due = acceptByMillis(lead);
+                    return due !== null && due >= now && due <= now + 60 * MINUTE;
+                }).length,
+                oldestWaitingSince: oldest?.MQL_At__c ?? null,
+                oldestLeadId: oldest?.Id ?? null,
+                medianMinutesToAccept: percentile(acceptMinutes, 50),
+                p90MinutesToAccept: percentile(acceptMinutes, 90),
+                decided: decided.length,
+                accepted: count('Accept'),
+                rejected: count('Reject'),
+                recycled: count('Recycle'),
+                acceptanceRate: rate(count('Accept'), decided.length),
+                rejectRate: rate(count('Reject'), decided.length),
+                recycleRate: rate(count('Recycle'), decided.length),
+                slaMetRate: rate(decided.filter((event) => event.SLA_Met__c).length, decided.length),
+                topReasons: reasonCounts(
+                    decided.filter((event) => event.Action__c === 'Reject' || event.Action__c === 'Recycle'),
+                    policy,
+                    TOP_REASONS
+                ).reasons
+            };
+        })
     };
 };
 
-const GROUP_BY = ['none', 'leadSource', 'segment'];
-
-const getFunnel: Handler = (tx, ctx, params, { org, policy }) => {
-    requireLeadStageAccess(org, ctx, 'the funnel');
+const getFunnel: Handler = (tx, ctx, params, { org, policy, leadPicklistLabels }) => {
+    requireManagerAccess(org, ctx);
     const window = period(ctx, params.periodDays);
-    const groupBy = String(params.groupBy ?? '');
-    if (!GROUP_BY.includes(groupBy)) {
-        throw new ApexError(`Unknown funnel grouping "${params.groupBy ?? null}": use none, leadSource or segment.`);
+    const groupBy = params.groupBy;
+    if (groupBy !== 'none' && groupBy !== 'leadSource' && groupBy !== 'segment') {
+        throw new ApexError(`Unknown funnel grouping "${groupBy ?? null}". Use none, leadSource or segment.`);
     }
-    const events = tx.state.stageEvents.filter(window.contains);
-    const keyOf = (event: StageEvent) =>
-        groupBy === 'leadSource'
-            ? (event.Lead_Source__c ?? '')
-            : groupBy === 'segment'
-              ? (event.Segment__c ?? '')
-              : 'all';
+    const labels = groupBy === 'segment' ? (leadPicklistLabels.Segment__c ?? {}) : {};
+    const keyOf = (event: StageEvent) => {
+        if (groupBy === 'none') return 'all';
+        const value = groupBy === 'leadSource' ? event.Lead_Source__c : event.Segment__c;
+        return value?.trim() || BLANK_KEY;
+    };
     const labelOf = (key: string) => {
         if (groupBy === 'none') return 'All leads';
-        if (key === '') return groupBy === 'segment' ? 'No segment' : 'No lead source';
-        return groupBy === 'segment' ? (SEGMENT_LABELS[key] ?? key) : key;
+        if (key === BLANK_KEY) return groupBy === 'leadSource' ? 'No lead source' : 'No segment';
+        return labels[key] ?? key;
     };
-    const wonLeadIds = new Set(
-        tx.state.leads
-            .filter((lead) =>
-                tx.state.opportunities.some(
-                    (opportunity) => opportunity.Id === lead.ConvertedOpportunityId && opportunity.IsWon
-                )
-            )
-            .map((lead) => lead.Id)
-    );
-    const keys = [...new Set(events.map(keyOf))].sort((left, right) => byString(labelOf(left), labelOf(right)));
-    const groups = keys.map((key) => {
-        const own = events.filter((event) => keyOf(event) === key);
-        // A lead enters Lead when created at Lead, and also when created straight into MQL.
-        const entered = (stage: string) =>
-            new Set(
-                own
-                    .filter(
-                        (event) => event.To_Stage__c === stage || (stage === 'Lead' && event.From_Stage__c === null)
-                    )
-                    .map((event) => event.Lead__c)
-            );
-        const counts = new Map(FUNNEL_STAGES.map((stage) => [stage, entered(stage).size]));
-        const wonCount = [...entered('Opportunity')].filter((leadId) => wonLeadIds.has(leadId)).length;
-        const countOf = (stage: string | null) => (stage === 'Won' ? wonCount : (counts.get(stage ?? '') ?? 0));
-        return {
+    const enteredByGroup = new Map<string, Map<string, number>>();
+    if (groupBy === 'none') enteredByGroup.set('all', new Map());
+    const increment = (entered: Map<string, number>, stage: string) =>
+        entered.set(stage, (entered.get(stage) ?? 0) + 1);
+    for (const event of tx.state.stageEvents.filter(window.contains)) {
+        const key = keyOf(event);
+        const entered = enteredByGroup.get(key) ?? new Map<string, number>();
+        enteredByGroup.set(key, entered);
+        if (!event.From_Stage__c) increment(entered, 'Lead');
+        if (event.To_Stage__c && event.To_Stage__c !== 'Lead') increment(entered, event.To_Stage__c);
+    }
+    const groups = [...enteredByGroup.entries()]
+        .sort(([left], [right]) => byString(`${labelOf(left)}|${left}`, `${labelOf(right)}|${right}`))
+        .map(([key, entered]) => ({
             key,
             label: labelOf(key),
-            stages: FUNNEL_STAGES.map((stage) => ({ stage, entered: counts.get(stage) ?? 0 })),
-            conversions: policy.funnelBenchmarks.map((benchmark) => {
-                const fromCount = countOf(benchmark.fromStage);
-                const toCount = countOf(benchmark.toStage);
-                const rate = percent(toCount, fromCount);
-                const band = Policy.assess(benchmark, rate);
+            stages: FUNNEL_STAGES.map((stage) => ({ stage, entered: entered.get(stage) ?? 0 })),
+            conversions: CONVERSION_STEPS.map(([fromStage, toStage]) => {
+                const fromCount = entered.get(fromStage) ?? 0;
+                const toCount = entered.get(toStage) ?? 0;
+                const conversionRate = rate(toCount, fromCount);
+                const benchmark = policy.funnelBenchmarks.find(
+                    (candidate) => candidate.fromStage === fromStage && candidate.toStage === toStage
+                );
+                const band = benchmark ? Policy.assess(benchmark, conversionRate) : null;
                 return {
-                    fromStage: benchmark.fromStage,
-                    toStage: benchmark.toStage,
+                    fromStage,
+                    toStage,
                     fromCount,
                     toCount,
-                    rate,
-                    lowPercent: benchmark.lowPercent,
-                    highPercent: benchmark.highPercent,
+                    rate: conversionRate,
+                    lowPercent: benchmark?.lowPercent ?? null,
+                    highPercent: benchmark?.highPercent ?? null,
                     band,
                     diagnosis:
-                        band === 'Below' ? benchmark.diagnosisBelow : band === 'Above' ? benchmark.diagnosisAbove : null
+                        band === 'Below'
+                            ? (benchmark?.diagnosisBelow ?? null)
+                            : band === 'Above'
+                              ? (benchmark?.diagnosisAbove ?? null)
+                              : null
                 };
             })
-        };
-    });
+        }));
     return { periodStart: window.periodStart, periodEnd: window.periodEnd, groupBy, groups };
 };
 
 const getReasonPareto: Handler = (tx, ctx, params, { org, policy }) => {
-    requireLeadStageAccess(org, ctx, 'disposition reasons');
+    requireManagerAccess(org, ctx);
     const window = period(ctx, params.periodDays);
-    const kind = String(params.kind ?? '');
-    if (!['Reject', 'Recycle', 'All'].includes(kind)) {
-        throw new ApexError(`Unknown reason kind "${params.kind ?? null}": use Reject, Recycle or All.`);
+    const kind = params.kind;
+    if (kind !== 'Reject' && kind !== 'Recycle' && kind !== 'All') {
+        throw new ApexError(`Unknown reason kind "${kind ?? null}". Use Reject, Recycle or All.`);
     }
-    const events = tx.state.stageEvents.filter(
-        (event) =>
-            window.contains(event) &&
-            (event.Action__c === 'Reject' || event.Action__c === 'Recycle') &&
-            (kind === 'All' || event.Action__c === kind)
+    const actions = kind === 'All' ? ['Reject', 'Recycle'] : [kind];
+    const { total, reasons } = reasonCounts(
+        tx.state.stageEvents.filter((event) => actions.includes(event.Action__c) && window.contains(event)),
+        policy,
+        null
     );
-    const { total, reasons } = reasonCounts(events, policy, null);
     return { periodStart: window.periodStart, periodEnd: window.periodEnd, kind, total, reasons };
 };
 
@@ -479,7 +492,7 @@ const getDefinitions: Handler = (_tx, ctx, _params, { policy }) => {
         return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
     };
     return {
-        stages: policy.stageDefinitions.map((definition) => ({ ...definition, order: definition.order ?? 0 })),
+        stages: policy.stageDefinitions,
         owner: review.owner,
         lastReviewed: review.lastReviewed,
         cadenceDays: review.cadenceDays,

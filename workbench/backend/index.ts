@@ -69,6 +69,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         policy,
         service,
         leadFieldTypes: metadata.leadFieldTypes,
+        leadPicklistLabels: metadata.leadPicklistLabels,
         clock,
         automation,
         now,

@@ -58,6 +58,8 @@ export interface ProjectMetadata {
     leadValidationRules: ValidationRuleDefinition[];
     /** Lead custom field API name → field type (e.g. Checkbox) */
     leadFieldTypes: Record<string, string>;
+    /** Lead custom picklist API name → value → label */
+    leadPicklistLabels: Record<string, Record<string, string>>;
     businessHours: BusinessHoursDefinition[];
 }
 
@@ -196,9 +198,17 @@ export function loadProjectMetadata(root: string): ProjectMetadata {
     const files = filesUnder(appSourceDir(root));
     const matching = (pattern: RegExp) => files.filter((path) => pattern.test(path.split('\\').join('/')));
     const leadFieldTypes: Record<string, string> = {};
+    const leadPicklistLabels: Record<string, Record<string, string>> = {};
     for (const path of matching(/\/objects\/Lead\/fields\/[^/]+\.field-meta\.xml$/)) {
         const field = parseXml(path).CustomField as Record<string, unknown>;
-        leadFieldTypes[text(field.fullName) || basename(path, '.field-meta.xml')] = text(field.type);
+        const name = text(field.fullName) || basename(path, '.field-meta.xml');
+        leadFieldTypes[name] = text(field.type);
+        const definition = ((field.valueSet ?? {}) as Record<string, unknown>).valueSetDefinition as
+            Record<string, unknown> | undefined;
+        const values = (definition?.value as Record<string, unknown>[] | undefined) ?? [];
+        leadPicklistLabels[name] = Object.fromEntries(
+            values.map((value) => [text(value.fullName), text(value.label) || text(value.fullName)])
+        );
     }
     return {
         customMetadata: matching(/\/customMetadata\/[^/]+\.md-meta\.xml$/).map(customMetadataRecord),
@@ -212,6 +222,7 @@ export function loadProjectMetadata(root: string): ProjectMetadata {
             validationRule
         ),
         leadFieldTypes,
+        leadPicklistLabels,
         businessHours: businessHoursFromScratchDefinition(root)
     };
 }

@@ -230,10 +230,10 @@ describe('QueueHealthController and StageDefinitionsController', () => {
         })) as { queues: Record<string, unknown>[] };
         const sdrQueue = health.queues.find((queue) => queue.queueDeveloperName === 'SDR_Inbound');
         expect(health.queues.map((queue) => queue.queueName)).toEqual([
-            'Escalations',
-            'Nurture',
             'SDR Inbound',
-            'Sales Review'
+            'Sales Review',
+            'Escalations',
+            'Nurture'
         ]);
         expect(sdrQueue).toMatchObject({
             pending: 2,
@@ -241,7 +241,7 @@ describe('QueueHealthController and StageDefinitionsController', () => {
             dueWithinHour: 1,
             oldestLeadId: leads[4].Id,
             medianMinutesToAccept: 30,
-            p90MinutesToAccept: 55,
+            p90MinutesToAccept: 50,
             decided: 4,
             accepted: 3,
             rejected: 1,
@@ -257,7 +257,15 @@ describe('QueueHealthController and StageDefinitionsController', () => {
         expect(waiting.Accept_By__c).toBe('2026-11-24T16:00:00.000Z');
         await expect(
             org.backend.call('manager', 'QueueHealthController', 'getQueueHealth', { periodDays: 0 })
-        ).rejects.toBeInstanceOf(ApexError);
+        ).rejects.toMatchObject({ body: { message: 'The period must be between 1 and 365 days; it was 0.' } });
+        await expect(
+            org.backend.call('sdr-a', 'QueueHealthController', 'getQueueHealth', { periodDays: 7 })
+        ).rejects.toMatchObject({
+            body: {
+                message:
+                    'You need the Lead Handoff Manager permission set to see queue health, the funnel and reasons. Ask your Salesforce admin to assign it.'
+            }
+        });
     });
 
     it('counts leads entering each stage and rates conversions against the benchmark bands', async () => {
@@ -288,7 +296,9 @@ describe('QueueHealthController and StageDefinitionsController', () => {
             { stage: 'MQL', entered: 4 },
             { stage: 'SAL', entered: 2 },
             { stage: 'SQL', entered: 0 },
-            { stage: 'Opportunity', entered: 0 }
+            { stage: 'Opportunity', entered: 0 },
+            { stage: 'Rejected', entered: 2 },
+            { stage: 'Recycled', entered: 0 }
         ]);
         expect(all.conversions[1]).toMatchObject({
             fromStage: 'MQL',
@@ -302,12 +312,37 @@ describe('QueueHealthController and StageDefinitionsController', () => {
         });
         expect(String(all.conversions[1].diagnosis)).toContain('The MQL definition is loose');
         expect(all.conversions[0]).toMatchObject({ rate: 80, band: 'Above' });
+        expect(all.conversions[3]).toMatchObject({ fromStage: 'SQL', toStage: 'Opportunity', rate: null, band: null });
+
+        const bySegment = (await org.backend.call('manager', 'QueueHealthController', 'getFunnel', {
+            periodDays: 30,
+            groupBy: 'segment'
+        })) as { groups: { key: string; label: string }[] };
+        expect(bySegment.groups.map((group) => [group.key, group.label])).toEqual([
+            ['Ignore', 'Ignore'],
+            ['MQL', 'MQL']
+        ]);
 
         const pareto = (await org.backend.call('manager', 'QueueHealthController', 'getReasonPareto', {
             periodDays: 30,
             kind: 'Reject'
         })) as { total: number; reasons: { code: string; count: number }[] };
-        expect(pareto).toMatchObject({ total: 2, reasons: [{ code: 'Duplicate', count: 2, cumulativeShare: 100 }] });
+        expect(pareto).toEqual(
+            expect.objectContaining({
+                kind: 'Reject',
+                total: 2,
+                reasons: [
+                    {
+                        code: 'Duplicate',
+                        label: 'Duplicate',
+                        kind: 'Reject',
+                        count: 2,
+                        share: 100,
+                        cumulativeShare: 100
+                    }
+                ]
+            })
+        );
     });
 
     it('returns the stage definitions and the next review date from Custom Metadata', async () => {
