@@ -63,8 +63,9 @@ try {
 } catch (error) {
     fail(error.message);
 }
+const shownStateDir = stateDir.startsWith(root + sep) ? relative(root, stateDir) : stateDir;
 console.log(
-    `${options.reset ? 'Re-seeded' : 'Loaded'} the workbench state in ${relative(root, stateDir) || stateDir}/ ` +
+    `${options.reset ? 'Re-seeded' : 'Loaded'} the workbench state in ${shownStateDir}/ ` +
         '(npm start -- --reset re-seeds it from data/).'
 );
 
@@ -149,12 +150,16 @@ if (watchMode) {
             console.log(`Cannot watch ${relative(root, dir)}: ${error.message}`);
         }
     }
-    const backendDir = join(root, 'workbench', 'backend');
+    // The backend holds the state in memory: a new backend needs a restart, which keeps the state (.workbench-data/).
+    let backendNoticeTimer = null;
     watchers.push(
-        watch(backendDir, { recursive: true }, (_event, name) => {
-            if (name?.endsWith('.ts') && !name.includes('__tests__')) {
-                console.log(`workbench/backend/${name} changed: restart npm start to load the new backend.`);
-            }
+        watch(join(root, 'workbench', 'backend'), { recursive: true }, (_event, name) => {
+            if (!name?.endsWith('.ts') || name.includes('__tests__')) return;
+            clearTimeout(backendNoticeTimer);
+            backendNoticeTimer = setTimeout(
+                () => console.log('workbench/backend changed: restart npm start to load the new backend.'),
+                500
+            );
         })
     );
 }

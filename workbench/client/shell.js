@@ -187,20 +187,40 @@ async function renderPage() {
 
 // ---------------------------------------------------------------------------------------------- toasts
 
-const toastRegion = element('div', { class: 'slds-notify_container workbench__toasts', role: 'status' });
+const toastRegion = element('div', { class: 'slds-notify_container workbench__toasts' });
 document.body.append(toastRegion);
+
+/** An icon from the SLDS utility sprite the server serves from node_modules. */
+function utilityIcon(name, svgClass) {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('class', svgClass);
+    svg.setAttribute('aria-hidden', 'true');
+    const use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
+    use.setAttribute('href', `/assets/icons/utility-sprite/svg/symbols.svg#${name}`);
+    svg.append(use);
+    return svg;
+}
 
 function showToast({ title, message, variant = 'info', mode = 'dismissible' }) {
     const theme = ['success', 'warning', 'error', 'info'].includes(variant) ? variant : 'info';
-    const close = element('button', {
-        class: 'slds-button slds-button_icon slds-button_icon-inverse slds-notify__close',
-        title: 'Close',
-        text: '×'
-    });
+    const close = element(
+        'button',
+        { class: 'slds-button slds-button_icon slds-button_icon-inverse slds-notify__close', title: 'Close' },
+        [
+            utilityIcon('close', 'slds-button__icon slds-button__icon_large'),
+            element('span', { class: 'slds-assistive-text', text: 'Close' })
+        ]
+    );
+    const icon = element(
+        'span',
+        { class: `slds-icon_container slds-icon-utility-${theme} slds-m-right_small slds-no-flex slds-align-top` },
+        [utilityIcon(theme, 'slds-icon slds-icon_small')]
+    );
     const toast = element(
         'div',
         { class: `slds-notify slds-notify_toast slds-theme_${theme}`, role: 'status', 'data-variant': theme },
         [
+            icon,
             element('div', { class: 'slds-notify__content' }, [
                 element('h2', { class: 'slds-text-heading_small', text: title ?? '' }),
                 message ? element('p', { text: message }) : null

@@ -6,10 +6,10 @@
 //   @salesforce/user/Id             → the tab's persona's user id
 //   @salesforce/customPermission/X  → whether the tab's persona has it
 //   @salesforce/label/c.X           → the custom label's value (its name when the project has no such label)
-//   lightning/iconSvgTemplates*     → an empty library: lightning-icon then draws from the SLDS sprites the
-//                                     server serves at /assets/icons, instead of inlining ~2 MB of SVG templates
+//   lightning/iconSvgTemplates<Cat> → only the icons named in lightning-base-components' and the project's
+//                                     sources (~100), not ~2 MB of SVG templates; right-to-left sets are empty
 //   workbench:pages                 → the shell's pages, importing only the app components that exist
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectFiles } from '../../scripts/verify/lib/project.mjs';
 import { tagName } from './pages.mjs';
@@ -17,6 +17,7 @@ import { tagName } from './pages.mjs';
 const PREFIX = '\0workbench:';
 const PAGES_ID = 'workbench:pages';
 const ICON_TEMPLATES = /^lightning\/iconSvgTemplates\w*$/;
+const ICON_NAME = /\b(utility|standard|action|doctype|custom):([a-z0-9_]+)\b/g;
 const OWN = /^@salesforce\/(apex|schema|user|customPermission|label)\//;
 
 function customLabels(root) {
@@ -34,6 +35,54 @@ function customLabels(root) {
 
 const literal = (value) => JSON.stringify(value);
 
+function iconNamesIn(files, found) {
+    for (const file of files) {
+        for (const [, category, name] of readFileSync(file, 'utf8').matchAll(ICON_NAME))
+            found.add(`${category}:${name}`);
+    }
+    return found;
+}
+
+function sourceFiles(dir) {
+    return readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) return name.startsWith('iconSvgTemplates') ? [] : sourceFiles(path);
+        return /\.(js|html)$/.test(name) ? [path] : [];
+    });
+}
+
+let baseComponentIcons;
+
+/** Icon names written literally in lightning-base-components (read once) and in the project's LWC sources. */
+function usedIcons(root) {
+    baseComponentIcons ??= iconNamesIn(sourceFiles(join(lbcDir(root), 'src', 'lightning')), new Set());
+    const projectSources = projectFiles(root, (file) => file.includes('/lwc/') && /\.(ts|html)$/.test(file));
+    return iconNamesIn(projectSources, new Set(baseComponentIcons));
+}
+
+const lbcDir = (root) => join(root, 'node_modules', 'lightning-base-components');
+
+function iconLibraryCode(root, id) {
+    const category = id.replace('lightning/iconSvgTemplates', '').toLowerCase();
+    if (!category || category.endsWith('rtl')) return 'export default {};\n';
+    const dir = join(
+        lbcDir(root),
+        'src',
+        'lightning',
+        `iconSvgTemplates${id.slice(-category.length)}`,
+        'buildTemplates',
+        category
+    );
+    const names = [...usedIcons(root)]
+        .filter((icon) => icon.startsWith(`${category}:`))
+        .map((icon) => icon.slice(category.length + 1))
+        .filter((name) => existsSync(join(dir, `${name}.html`)))
+        .sort();
+    const imports = names.map((name) => `import ${category}_${name} from ${literal(join(dir, `${name}.html`))};`);
+    const entries = names.map((name) => `${category}_${name}`);
+    return `${imports.join('\n')}\nexport default { ${entries.join(', ')} };\n`;
+}
+
 function moduleCode(id, { root, pages }) {
     if (id === PAGES_ID) {
         const entries = pages.map((page) => {
@@ -45,7 +94,7 @@ function moduleCode(id, { root, pages }) {
         });
         return `export default [\n    ${entries.join(',\n    ')}\n];\n`;
     }
-    if (ICON_TEMPLATES.test(id)) return 'export default {};\n';
+    if (ICON_TEMPLATES.test(id)) return iconLibraryCode(root, id);
     if (id === '@salesforce/apex') {
         return [
             `export { refreshApex } from 'wb/runtime';`,
