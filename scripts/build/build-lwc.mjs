@@ -3,7 +3,8 @@
 // 1. generates types/generated/tsconfig.paths.json (c/<component> → its folder) that tsconfig.json extends;
 // 2. removes emitted .js whose .ts is gone;
 // 3. type-checks sources and __tests__ with tsc, then emits each source .ts in place as .js (tests are not emitted);
-// 4. runs every component .js, .html and .css through the LWC compiler.
+// 4. runs every component .js, .html and .css through the LWC compiler;
+// 5. type-checks the workbench backend with its tests and emits it for Node (workbench/tsconfig.json).
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,12 +103,17 @@ function diagnosticProblem(diagnostic) {
 
 const isTest = (fileName) => /[\\/]__tests__[\\/]/.test(fileName);
 
+function parsedConfig(path, problems) {
+    const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => problems.push(diagnosticProblem(d)) };
+    const config = ts.getParsedCommandLineOfConfigFile(path, {}, host);
+    if (config) problems.push(...config.errors.map(diagnosticProblem));
+    return config;
+}
+
 /** Type-checks every included file; emits the component sources only when nothing is wrong. */
 function compileTypeScript(problems) {
-    const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => problems.push(diagnosticProblem(d)) };
-    const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, host);
+    const config = parsedConfig(join(root, 'tsconfig.json'), problems);
     if (!config) return { sources: 0, tests: 0 };
-    problems.push(...config.errors.map(diagnosticProblem));
     const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
     problems.push(...ts.getPreEmitDiagnostics(program).map(diagnosticProblem));
 
@@ -149,6 +155,25 @@ function compileLwc(bundles, problems) {
     return compiled;
 }
 
+/**
+ * One program over the backend and its tests (tsconfig.test.json); emits the sources tsconfig.json builds, and its
+ * package.json ("type": "module") beside them, which tsc copies only in a whole-project emit.
+ */
+function compileWorkbench(problems) {
+    const build = parsedConfig(join(root, 'workbench', 'tsconfig.json'), problems);
+    const withTests = parsedConfig(join(root, 'workbench', 'tsconfig.test.json'), problems);
+    if (!build || !withTests || problems.length) return 0;
+    const program = ts.createProgram({ rootNames: withTests.fileNames, options: build.options });
+    problems.push(...ts.getPreEmitDiagnostics(program).map(diagnosticProblem));
+    if (problems.length) return 0;
+    for (const fileName of build.fileNames.filter((name) => name.endsWith('.ts'))) {
+        problems.push(...program.emit(program.getSourceFile(fileName)).diagnostics.map(diagnosticProblem));
+    }
+    mkdirSync(build.options.outDir, { recursive: true });
+    writeFileSync(join(build.options.outDir, 'package.json'), readFileSync(join(root, 'workbench', 'package.json')));
+    return withTests.fileNames.length;
+}
+
 function lwcProblem(file, error) {
     const line = error.location?.line ?? error.loc?.line;
     return { file: projectPath(root, file), line, message: `LWC compiler: ${error.message}` };
@@ -160,6 +185,7 @@ writePathMapping(bundles, problems);
 const removed = removeStaleOutput(bundles, problems);
 const { sources, tests } = problems.length ? { sources: 0, tests: 0 } : compileTypeScript(problems);
 const compiled = problems.length ? 0 : compileLwc(bundles, problems);
+const workbenchFiles = problems.length ? 0 : compileWorkbench(problems);
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (problems.length) {
@@ -169,5 +195,6 @@ if (problems.length) {
 }
 console.log(
     `Built ${bundles.length} LWC: ${sources} .ts compiled, ${tests} test files type-checked, ` +
-        `${compiled} files passed the LWC compiler${removed ? `, ${removed} stale .js removed` : ''} (${seconds} s).`
+        `${compiled} files passed the LWC compiler${removed ? `, ${removed} stale .js removed` : ''}, ` +
+        `${workbenchFiles} workbench backend files type-checked and built (${seconds} s).`
 );
