@@ -214,7 +214,10 @@ export class Automation {
             (segment === 'MQL' || segment === 'Sales_Review') &&
             (blank(stage) ||
                 stage === 'Lead' ||
-                (stage === 'Recycled' && !blank(record.Recycle_Until__c) && String(record.Recycle_Until__c) <= today));
+                (stage === 'Recycled' &&
+                    priorStage(prior) === 'Recycled' &&
+                    !blank(record.Recycle_Until__c) &&
+                    String(record.Recycle_Until__c) <= today));
         if (promote) record.Lifecycle_Stage__c = 'MQL';
         else if (prior !== null && record.IsConverted && !prior.IsConverted) record.Lifecycle_Stage__c = 'Opportunity';
         else if (blank(stage)) record.Lifecycle_Stage__c = 'Lead';

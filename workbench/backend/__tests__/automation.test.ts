@@ -89,19 +89,19 @@ describe('Lead automation', () => {
         expect((await org.lead(lead.Id)).Lifecycle_Stage__c).toBe('MQL');
     });
 
-    it('promotes a still-qualifying lead recycled until today straight back, before Recycle_Until_Must_Be_Future runs', async () => {
-        // As in an org: Lead_Handoff_Qualify (before save) sees Recycled with a date not after today and promotes
-        // it; the stage does not change, so the rule never fires. LeadHandoffService refuses such a date first.
+    it('refuses recycling until today: the recycle-date rule runs, the lead is not promoted back in the same save', async () => {
         const org = await testOrg();
         const lead = await org.insert(QUALIFYING);
-        const recycled = await org.backend.run((tx, { automation, user, now }) =>
-            automation.update(tx, { user: user('sdr-a'), now: now() }, lead.Id, {
-                Lifecycle_Stage__c: 'Recycled',
-                Disposition_Reason__c: 'Too_Early',
-                Recycle_Until__c: '2026-11-24'
-            })
-        );
-        expect(recycled.Lifecycle_Stage__c).toBe('MQL');
+        await expect(
+            org.backend.run((tx, { automation, user, now }) =>
+                automation.update(tx, { user: user('sdr-a'), now: now() }, lead.Id, {
+                    Lifecycle_Stage__c: 'Recycled',
+                    Disposition_Reason__c: 'Too_Early',
+                    Recycle_Until__c: '2026-11-24'
+                })
+            )
+        ).rejects.toThrow(/recycle/i);
+        expect((await org.lead(lead.Id)).Lifecycle_Stage__c).toBe('MQL');
     });
 
     it('needs a check for every validation rule of the project', () => {
