@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the offline checks need, installed only when missing:
-# Java 17 runs ApexLink and PMD (Code Analyzer).
+# Java 17 runs ApexLink and PMD (Code Analyzer); Debian's Chromium runs the workbench's browser tests
+# (playwright-core drives /usr/bin/chromium: no browser is ever downloaded).
 set -euo pipefail
 
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
