@@ -5,8 +5,10 @@
 //   npm start -- --reset        re-seed the state in .workbench-data/ from data/
 //   npm start -- --no-watch     build once (watch mode, the default, rebuilds when a component changes)
 //   npm start -- --state-dir D  keep the state elsewhere (tests)
+//   npm start -- --dev          LWC development mode (its warnings in the browser console; slower)
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,6 +19,7 @@ import { startServer } from '../../workbench/server/server.mjs';
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const DEFAULT_PORT = 4173;
+const HOST = '127.0.0.1';
 const WATCHED_EXTENSIONS = new Set(['.ts', '.js', '.html', '.css']);
 
 const { values: options } = parseArgs({
@@ -25,7 +28,8 @@ const { values: options } = parseArgs({
         reset: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: true },
         'no-watch': { type: 'boolean', default: false },
-        'state-dir': { type: 'string' }
+        'state-dir': { type: 'string' },
+        dev: { type: 'boolean', default: false }
     }
 });
 const port = Number(options.port ?? process.env.PORT ?? DEFAULT_PORT);
@@ -55,6 +59,24 @@ function describeBuild(result) {
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not "${options.port}".`);
 
+/** Fails before the build when the port is taken, rather than after it. */
+function checkPortFree() {
+    return new Promise((resolve) => {
+        const probe = createNetServer();
+        probe.once('error', (error) => {
+            if (error.code === 'EADDRINUSE') {
+                fail(
+                    `Port ${port} on ${HOST} is already in use (another workbench?). Stop that server, or choose ` +
+                        `another port: npm start -- --port ${port + 1}`
+                );
+            }
+            resolve();
+        });
+        probe.listen(port, HOST, () => probe.close(resolve));
+    });
+}
+
+await checkPortFree();
 if (!(await buildLwc())) fail('The TypeScript LWCs did not build: fix the problems above, then run npm start again.');
 
 let backend;
@@ -69,7 +91,7 @@ console.log(
         '(npm start -- --reset re-seeds it from data/).'
 );
 
-const bundler = createBundler({ root, outDir });
+const bundler = createBundler({ root, outDir, mode: options.dev ? 'development' : 'production' });
 try {
     console.log(describeBuild(await bundler.build()));
 } catch (error) {
@@ -78,7 +100,7 @@ try {
 
 let server;
 try {
-    server = await startServer({ root, backend, outDir, port });
+    server = await startServer({ root, backend, outDir, port, host: HOST });
 } catch (error) {
     fail(error.message);
 }
