@@ -26,7 +26,7 @@ function element(tag, attributes = {}, children = []) {
 }
 
 function route() {
-    const [page, id] = location.hash.replace(/^#\/?/, '').split('/');
+    const [page, id] = location.hash.replace(/^#\/?/, '').split('?')[0].split('/');
     const known = pages.find((candidate) => candidate.key === page) ?? pages[0];
     return { page: known, leadId: known?.key === 'lead' ? id || sessionStorage.getItem(LAST_LEAD_KEY) : null };
 }

@@ -63,7 +63,11 @@ function apexFailure(error) {
     if (error && typeof error.body?.message === 'string') {
         return { status: Number.isInteger(error.status) ? error.status : 400, message: error.body.message };
     }
-    return { status: 500, message: `The workbench backend failed: ${error?.message ?? String(error)}` };
+    return {
+        status: 500,
+        message: `The workbench backend failed: ${error?.message ?? String(error)}`,
+        unexpected: true
+    };
 }
 
 /**
@@ -128,7 +132,8 @@ export async function startServer({ root, backend, outDir, port, host = '127.0.0
             sendJson(response, 200, { result: result ?? null });
         } catch (error) {
             const failure = apexFailure(error);
-            if (failure.status >= 500) log(`Apex ${target} as ${persona}: ${error?.stack ?? error}`);
+            // A refusal (an ApexError) is the answer; anything else is a bug in the backend: show where.
+            if (failure.unexpected) log(`Apex ${target} as ${persona}: ${error?.stack ?? error}`);
             sendJson(response, failure.status, { status: failure.status, body: { message: failure.message } });
         }
     }

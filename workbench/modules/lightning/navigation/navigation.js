@@ -1,18 +1,28 @@
-// Stand-in for lightning/navigation: page references become the workbench shell's hash routes
-// (#/lead/<id> for a Lead record page, #/<page> for a named tab); the shell listens to hashchange.
+// Stand-in for lightning/navigation: page references become the workbench shell's hash routes, the page's state
+// as a query: #/lead/<id> for a Lead record page, #/inbox?c__view=... for the Lead_Handoff_Inbox tab (a tab's
+// API name ends with the page's key). The shell listens to hashchange.
 const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
+/** Lead_Handoff_Inbox → inbox */
+const pageKeyOf = (apiName) =>
+    String(apiName ?? '')
+        .split('_')
+        .pop()
+        .toLowerCase();
+
 /** The hash route of a page reference, or null when the workbench has no page for it. */
 export function routeOf(pageReference) {
-    const { type, attributes = {} } = pageReference ?? {};
-    if (type === 'standard__recordPage' && attributes.recordId) return `#/lead/${attributes.recordId}`;
-    if (type === 'standard__navItemPage' || type === 'standard__namedPage') {
-        const name = String(attributes.apiName ?? attributes.pageName ?? '').toLowerCase();
-        return name ? `#/${name}` : null;
-    }
-    if (type === 'standard__objectPage' && attributes.objectApiName === 'Lead') return '#/inbox';
-    return null;
+    const { type, attributes = {}, state = {} } = pageReference ?? {};
+    let path = null;
+    if (type === 'standard__recordPage' && attributes.recordId) path = `#/lead/${attributes.recordId}`;
+    else if (type === 'standard__navItemPage' || type === 'standard__namedPage') {
+        const key = pageKeyOf(attributes.apiName ?? attributes.pageName);
+        path = key ? `#/${key}` : null;
+    } else if (type === 'standard__objectPage' && attributes.objectApiName === 'Lead') path = '#/inbox';
+    if (!path) return null;
+    const query = new URLSearchParams(Object.entries(state).filter(([, value]) => value != null)).toString();
+    return query ? `${path}?${query}` : path;
 }
 
 function urlOf(pageReference) {
@@ -38,15 +48,19 @@ export const NavigationMixin = (Base) =>
 NavigationMixin.Navigate = Navigate;
 NavigationMixin.GenerateUrl = GenerateUrl;
 
-function currentPageReference() {
-    const [, page = 'inbox', id] = location.hash.replace(/^#/, '').split('/');
+/** The page reference of the current hash route. */
+export function currentPageReference() {
+    const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+    const [page = 'inbox', id] = path.split('/');
+    const state = Object.fromEntries(new URLSearchParams(query));
     if (page === 'lead' && id) {
         return {
             type: 'standard__recordPage',
-            attributes: { recordId: id, objectApiName: 'Lead', actionName: 'view' }
+            attributes: { recordId: id, objectApiName: 'Lead', actionName: 'view' },
+            state
         };
     }
-    return { type: 'standard__navItemPage', attributes: { apiName: page }, state: {} };
+    return { type: 'standard__navItemPage', attributes: { apiName: page }, state };
 }
 
 export class CurrentPageReference {
