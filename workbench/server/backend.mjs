@@ -50,7 +50,8 @@ export function compileBackend(root) {
             { ...ts.sys, onUnRecoverableConfigFileDiagnostic() {} }
         );
         rootNames = parsed.fileNames.filter((file) => !/[\\/]__tests__[\\/]/.test(file));
-        options = { ...parsed.options, noEmit: false };
+        // Emitting for Node: imports written with .ts extensions must become .js.
+        options = { ...parsed.options, noEmit: false, rewriteRelativeImportExtensions: true };
     } else {
         rootNames = sources(dir);
         options = DEFAULT_OPTIONS;
