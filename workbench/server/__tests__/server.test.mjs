@@ -1,6 +1,8 @@
 // Smoke tests of the workbench server: `node --test workbench/` (not part of `node --test scripts/`).
-// The first suite runs the server on a test double of the backend (its HTTP contract); the second builds the real
-// bundle and the real backend on the project's files, serves them on a free port and makes one Apex call.
+// The first suite runs the server on a test double of the backend (its HTTP contract); the second bundles the real
+// components and loads the real backend (running `npm run build` first when its output is missing), serves them on a
+// free port and makes one Apex call.
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -115,52 +117,55 @@ describe('workbench server on a test double', () => {
     });
 });
 
-const backendWritten = existsSync(join(root, 'workbench', 'backend', 'index.ts'));
-
-describe(
-    'workbench on the real bundle and backend',
-    { skip: !backendWritten && 'workbench/backend/index.ts is not written yet' },
-    () => {
-        let server;
-        let stateDir;
-        let result;
-        before(async () => {
-            const { loadBackend } = await import('../backend.mjs');
-            const { createBundler } = await import('../build.mjs');
-            stateDir = mkdtempSync(join(tmpdir(), 'workbench-state-'));
-            const outDir = mkdtempSync(join(tmpdir(), 'workbench-bundle-'));
-            result = await createBundler({ root, outDir }).build();
-            const backend = await loadBackend({ root, stateDir });
-            server = await startServer({ root, backend, outDir, port: 0, log: () => {} });
-        });
-        after(async () => {
-            await server?.close();
-            if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-        });
-
-        test('serves the page, the bundle with the inbox, and SLDS', async () => {
-            assert.ok(
-                result.pages.some((page) => page.key === 'inbox'),
-                'the Inbox page is bundled'
-            );
-            const page = await fetch(new URL('/?as=sdr-a', server.url));
-            assert.equal(page.status, 200);
-            const shell = await fetch(new URL('/build/shell.js', server.url));
-            assert.equal(shell.status, 200);
-            assert.match(await shell.text(), /c-lead-inbox/);
-            const css = await fetch(new URL('/assets/styles/salesforce-lightning-design-system.min.css', server.url));
-            assert.equal(css.status, 200);
-        });
-
-        test('answers LeadInboxController.getInbox for an SDR with the sample MQLs', async () => {
-            const response = await post(server.url, 'LeadInboxController.getInbox', {
-                params: { view: 'all', pageSize: 50, cursor: null },
-                persona: 'sdr-a'
+describe('workbench on the real bundle and backend', () => {
+    let server;
+    let stateDir;
+    let outDir;
+    let result;
+    before(async () => {
+        const { compiledBackendEntry, loadBackend } = await import('../backend.mjs');
+        const { createBundler } = await import('../build.mjs');
+        // The bundle takes the components' built .js, the backend its build output: build once when missing.
+        if (!existsSync(compiledBackendEntry(root))) {
+            const build = spawnSync(process.execPath, [join(root, 'scripts', 'build', 'build-lwc.mjs')], {
+                encoding: 'utf8'
             });
-            assert.equal(response.status, 200, await response.clone().text());
-            const { result: inbox } = await response.json();
-            assert.ok(Array.isArray(inbox.rows) && inbox.rows.length > 0, 'the inbox has rows');
-            assert.ok(inbox.rows.every((row) => row.stage === 'MQL'));
+            assert.equal(build.status, 0, `npm run build failed:\n${build.stdout}${build.stderr}`);
+        }
+        stateDir = mkdtempSync(join(tmpdir(), 'workbench-state-'));
+        outDir = mkdtempSync(join(tmpdir(), 'workbench-bundle-'));
+        result = await createBundler({ root, outDir }).build();
+        const backend = await loadBackend({ root, stateDir });
+        server = await startServer({ root, backend, outDir, port: 0, log: () => {} });
+    });
+    after(async () => {
+        await server?.close();
+        for (const dir of [stateDir, outDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('serves the page, the bundle with the inbox, and SLDS', async () => {
+        assert.ok(
+            result.pages.some((page) => page.key === 'inbox'),
+            'the Inbox page is bundled'
+        );
+        const page = await fetch(new URL('/?as=sdr-a', server.url));
+        assert.equal(page.status, 200);
+        assert.match(await page.text(), /"persona":\{"id":"sdr-a"/);
+        const shell = await fetch(new URL('/build/shell.js', server.url));
+        assert.equal(shell.status, 200);
+        assert.match(await shell.text(), /c-lead-inbox/);
+        const css = await fetch(new URL('/assets/styles/salesforce-lightning-design-system.min.css', server.url));
+        assert.equal(css.status, 200);
+    });
+
+    test('answers LeadInboxController.getInbox for an SDR with the sample MQLs', async () => {
+        const response = await post(server.url, 'LeadInboxController.getInbox', {
+            params: { view: 'all', pageSize: 50, cursor: null },
+            persona: 'sdr-a'
         });
-    }
-);
+        assert.equal(response.status, 200, await response.clone().text());
+        const { result: inbox } = await response.json();
+        assert.ok(Array.isArray(inbox.rows) && inbox.rows.length > 0, 'the inbox has rows');
+        assert.ok(inbox.rows.every((row) => row.stage === 'MQL'));
+    });
+});
