@@ -53,7 +53,12 @@ const STEPS = [
         title: 'Code Analyzer: PMD (Recommended, Security) and flow scanner',
         command: check('code-analyzer')
     },
-    { id: 'convert-source', title: 'sf project convert source', command: check('convert-source') }
+    { id: 'convert-source', title: 'sf project convert source', command: check('convert-source') },
+    {
+        id: 'e2e',
+        title: 'Browser end-to-end: the workbench in Chromium',
+        command: ['node', 'scripts/workbench/e2e.mjs']
+    }
 ];
 
 const args = process.argv.slice(2);

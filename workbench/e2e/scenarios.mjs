@@ -1,0 +1,271 @@
+// The workbench in Chromium, as the people who use it: each scenario drives the real components on the real local
+// backend (fresh state seeded from data/) and checks what the person sees. Run by scripts/workbench/e2e.mjs, in
+// this order: later scenarios read what earlier ones decided (the stage panel, the manager board).
+// LightningModal under synthetic shadow makes Playwright's locator clicks fail ("intercepts pointer events"):
+// inside the modal, clicks go to page.mouse at the element's box.
+import assert from 'node:assert/strict';
+
+const INBOX_ROWS = 'c-lead-inbox tbody tr[data-id]';
+const MODAL = 'lightning-overlay-container';
+const SDR_QUEUE = 'SDR_Inbound';
+
+const inboxRow = (page, leadId) => page.locator(`c-lead-inbox tbody tr[data-id="${leadId}"]`);
+
+async function openInbox(page, url, persona) {
+    await page.goto(`${url}?as=${persona}#/inbox`);
+    await page.locator(INBOX_ROWS).first().waitFor();
+}
+
+async function firstRow(page) {
+    const row = page.locator(INBOX_ROWS).first();
+    return {
+        leadId: await row.getAttribute('data-id'),
+        name: (await row.locator('th[scope="row"] .slds-truncate').innerText()).trim()
+    };
+}
+
+async function pressOnRow(page, leadId, key) {
+    await inboxRow(page, leadId).focus();
+    await page.keyboard.press(key);
+}
+
+/** Waits for a toast whose text contains `text`; returns its whole text. */
+async function toast(page, text) {
+    const found = page.locator('.workbench__toasts .slds-notify_toast', { hasText: text }).first();
+    await found.waitFor();
+    return (await found.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+async function clickAt(page, locator) {
+    await locator.waitFor();
+    const box = await locator.boundingBox();
+    assert.ok(box, 'the element has a box on screen');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Polls `check` (an async predicate) until it holds, failing with `what` after `ms`. */
+async function eventually(what, check, ms = 5_000) {
+    const deadline = Date.now() + ms;
+    while (!(await check())) {
+        if (Date.now() > deadline) assert.fail(`Timed out after ${ms} ms waiting until ${what}.`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+const modalProblem = (page) => page.locator(`${MODAL} [data-id="problem"]`);
+const modalConfirm = (page) => page.locator(`${MODAL} lightning-modal-footer button.slds-button_brand`);
+const reasonLabels = (page) => page.locator(`${MODAL} .slds-radio__label`);
+
+/** Picks the first reason of the open modal that needs no note; returns its label. */
+async function chooseReasonWithoutNote(page) {
+    await reasonLabels(page).first().waitFor();
+    const texts = await reasonLabels(page).allInnerTexts();
+    const index = texts.findIndex((text) => !/note required/.test(text));
+    assert.ok(index >= 0, `a reason without a required note among: ${texts.join('; ')}`);
+    await clickAt(page, reasonLabels(page).nth(index));
+    return texts[index].split('\n')[0].trim();
+}
+
+async function tileCounts(page, queue) {
+    const tile = page.locator(`c-queue-sla-board section[data-queue="${queue}"]`);
+    await tile.waitFor();
+    const read = async (id) => Number.parseInt(await tile.locator(`[data-id="${id}"]`).innerText(), 10);
+    return { pending: await read('pending'), decided: await read('decided') };
+}
+
+const addDays = (isoDate, days) =>
+    new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * @param {{ url: string, backend: object, clock: object, newPage: () => Promise<object>, screenshot: (page, name) => Promise<void> }} env
+ * @returns {{ title: string, run: () => Promise<void> }[]}
+ */
+export function scenarios(env) {
+    const { url, backend, clock, newPage, screenshot } = env;
+    const state = { decisions: 0 };
+    const pages = {};
+
+    const lead = (leadId) => backend.run((tx) => tx.lead(leadId));
+
+    return [
+        {
+            title: 'before any decision, the manager board shows the SDR Inbound queue',
+            async run() {
+                pages.manager = await newPage();
+                await pages.manager.goto(`${url}?as=manager#/manager`);
+                state.boardBefore = await tileCounts(pages.manager, SDR_QUEUE);
+                assert.ok(
+                    state.boardBefore.pending >= 4,
+                    `SDR Inbound has MQLs waiting (${state.boardBefore.pending})`
+                );
+                await screenshot(pages.manager, 'manager-board-before');
+            }
+        },
+        {
+            title: 'an SDR accepts the focused MQL with one keystroke: the row leaves and a toast confirms',
+            async run() {
+                pages.sdrA = await newPage();
+                await openInbox(pages.sdrA, url, 'sdr-a');
+                const row = await firstRow(pages.sdrA);
+                await pressOnRow(pages.sdrA, row.leadId, 'a');
+                await inboxRow(pages.sdrA, row.leadId).waitFor({ state: 'detached' });
+                assert.equal(await toast(pages.sdrA, `Accepted ${row.name}`), `Accepted ${row.name} Close`);
+                await screenshot(pages.sdrA, 'accept-one-keystroke');
+                assert.equal((await lead(row.leadId)).Lifecycle_Stage__c, 'SAL');
+                state.accepted = row;
+                state.decisions++;
+            }
+        },
+        {
+            title: 'rejecting without a reason is blocked: Confirm stays disabled and the modal says why',
+            async run() {
+                const page = pages.sdrA;
+                const row = await firstRow(page);
+                await pressOnRow(page, row.leadId, 'r');
+                await modalConfirm(page).waitFor();
+                assert.equal((await modalProblem(page).innerText()).trim(), 'Choose a reason to reject.');
+                assert.equal(await modalConfirm(page).isDisabled(), true, 'Reject is disabled without a reason');
+                await screenshot(page, 'reject-without-reason-blocked');
+                const texts = await reasonLabels(page).allInnerTexts();
+                const needsNote = texts.findIndex((text) => /note required/.test(text));
+                if (needsNote >= 0) {
+                    await clickAt(page, reasonLabels(page).nth(needsNote));
+                    assert.match(await modalProblem(page).innerText(), /^Add a note: ".+" needs one\.$/);
+                    assert.equal(await modalConfirm(page).isDisabled(), true, 'Reject is disabled without the note');
+                    await screenshot(page, 'reject-without-note-blocked');
+                }
+                await page.keyboard.press('Escape');
+                await modalConfirm(page).waitFor({ state: 'detached' });
+                await inboxRow(page, row.leadId).waitFor();
+                assert.equal((await lead(row.leadId)).Lifecycle_Stage__c, 'MQL', 'nothing was saved');
+            }
+        },
+        {
+            title: 'an SDR rejects with a reason from the modal: the row leaves with the reason saved',
+            async run() {
+                const page = pages.sdrA;
+                const row = await firstRow(page);
+                await pressOnRow(page, row.leadId, 'r');
+                const reason = await chooseReasonWithoutNote(page);
+                await eventually('Reject is enabled once a reason is chosen', () => modalConfirm(page).isEnabled());
+                assert.equal((await modalProblem(page).innerText()).trim(), '', 'no problem is shown');
+                await screenshot(page, 'reject-with-reason-modal');
+                await clickAt(page, modalConfirm(page));
+                await inboxRow(page, row.leadId).waitFor({ state: 'detached' });
+                await toast(page, `Rejected ${row.name}`);
+                await screenshot(page, 'reject-with-reason-done');
+                const saved = await lead(row.leadId);
+                assert.equal(saved.Lifecycle_Stage__c, 'Rejected');
+                assert.ok(saved.Disposition_Reason__c, `a reason was saved (${reason})`);
+                state.decisions++;
+            }
+        },
+        {
+            title: 'an SDR recycles with a reason and a date: the row leaves, the lead is recycled until that date',
+            async run() {
+                const page = pages.sdrA;
+                const row = await firstRow(page);
+                await pressOnRow(page, row.leadId, 'y');
+                await chooseReasonWithoutNote(page);
+                const date = page.locator(`${MODAL} input[name="recycleUntil"]`);
+                const today = await date.getAttribute('min');
+                assert.ok((await date.inputValue()) > today, 'the reason suggests a date after today');
+                const until = addDays(today, 45);
+                await date.fill(until);
+                await eventually('Recycle is enabled with a reason and a date', () => modalConfirm(page).isEnabled());
+                await screenshot(page, 'recycle-modal');
+                await clickAt(page, modalConfirm(page));
+                await inboxRow(page, row.leadId).waitFor({ state: 'detached' });
+                await toast(page, `Recycled ${row.name}`);
+                const saved = await lead(row.leadId);
+                assert.equal(saved.Lifecycle_Stage__c, 'Recycled');
+                assert.equal(saved.Recycle_Until__c, until);
+                state.decisions++;
+            }
+        },
+        {
+            title: 'two SDR tabs accept the same MQL: exactly one wins, the other is told who did',
+            async run() {
+                pages.sdrB = await newPage();
+                await Promise.all([openInbox(pages.sdrA, url, 'sdr-a'), openInbox(pages.sdrB, url, 'sdr-b')]);
+                const row = await firstRow(pages.sdrA);
+                assert.equal((await firstRow(pages.sdrB)).leadId, row.leadId, 'both SDRs see the same MQL first');
+                await Promise.all([inboxRow(pages.sdrA, row.leadId).focus(), inboxRow(pages.sdrB, row.leadId).focus()]);
+                await Promise.all([pages.sdrA.keyboard.press('a'), pages.sdrB.keyboard.press('a')]);
+
+                const outcome = async (page) => {
+                    const found = page.locator('.workbench__toasts .slds-notify_toast').first();
+                    await found.waitFor();
+                    return { variant: await found.getAttribute('data-variant'), text: await found.innerText() };
+                };
+                const [a, b] = await Promise.all([outcome(pages.sdrA), outcome(pages.sdrB)]);
+                const winners = [a, b].filter((result) => result.variant === 'success');
+                assert.equal(winners.length, 1, `exactly one success toast: ${JSON.stringify([a, b])}`);
+                const [winner, loser, loserPage] =
+                    a.variant === 'success' ? ['sdr-a', b, pages.sdrB] : ['sdr-b', a, pages.sdrA];
+                const winnerName = backend.personas().find((persona) => persona.id === winner).name;
+                assert.equal(loser.variant, 'error');
+                assert.match(loser.text, /Nothing was accepted/);
+                assert.match(loser.text, new RegExp(`${winnerName} already decided this lead .*\\(now SAL\\)\\.`));
+                await screenshot(loserPage, 'concurrent-accept-loser');
+                await screenshot(loserPage === pages.sdrA ? pages.sdrB : pages.sdrA, 'concurrent-accept-winner');
+                const saved = await lead(row.leadId);
+                assert.equal(saved.Lifecycle_Stage__c, 'SAL');
+                assert.equal(saved.Accepted_By__c, await backend.run((tx, services) => services.user(winner).Id));
+                state.decisions++;
+            }
+        },
+        {
+            title: 'the stage panel on the Lead page shows the accept in the stage history',
+            async run() {
+                const page = pages.sdrA;
+                await page.goto(`${url}?as=sdr-a#/lead/${state.accepted.leadId}`);
+                const entries = page.locator('c-lead-stage-panel [data-id="history-entry"]');
+                const accepted = entries.filter({ hasText: 'MQL → SAL' });
+                await accepted.first().waitFor();
+                const text = (await accepted.first().innerText()).replace(/\s+/g, ' ');
+                assert.match(text, /by Dana Reyes/);
+                assert.match(text, /SLA (met|missed)/);
+                await screenshot(page, 'stage-panel-history');
+            }
+        },
+        {
+            title: 'the manager board reflects the decisions: SDR Inbound waits less and has decided more',
+            async run() {
+                const page = pages.manager;
+                await page.reload();
+                const after = await tileCounts(page, SDR_QUEUE);
+                assert.deepEqual(after, {
+                    pending: state.boardBefore.pending - state.decisions,
+                    decided: state.boardBefore.decided + state.decisions
+                });
+                await screenshot(page, 'manager-board-after');
+            }
+        },
+        {
+            title: 'the Definitions page shows the "review overdue" banner once the clock passes the next review',
+            async run() {
+                const page = pages.manager;
+                const { nextReviewDue } = await backend.call(
+                    'manager',
+                    'StageDefinitionsController',
+                    'getDefinitions',
+                    {}
+                );
+                assert.ok(nextReviewDue, 'the definitions have a next review date');
+                const banner = page.locator('c-stage-definitions [data-id="overdue"]');
+
+                clock.set(new Date(`${addDays(nextReviewDue, -1)}T12:00:00Z`));
+                await page.goto(`${url}?as=manager#/definitions`);
+                await page.locator('c-stage-definitions table').waitFor();
+                assert.equal(await banner.count(), 0, 'no banner the day before the review is due');
+
+                clock.set(new Date(`${addDays(nextReviewDue, 3)}T12:00:00Z`));
+                await page.reload();
+                await banner.waitFor();
+                assert.match(await banner.innerText(), /Review overdue by 3 days: .+ should review these definitions/);
+                await screenshot(page, 'definitions-review-overdue');
+            }
+        }
+    ];
+}
