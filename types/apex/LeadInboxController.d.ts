@@ -17,6 +17,8 @@ declare namespace LeadInboxController {
         leadSource: string | null;
         mqlAt: string | null;
         acceptBy: string | null;
+        /** false when the row is in a queue the user may only view (a manager's routing queue): no decisions */
+        canDecide: boolean;
     }
 
     /** A selectable inbox view: `all`, `mine`, `breached`, or `queue:<Queue DeveloperName>`. */

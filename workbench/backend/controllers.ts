@@ -4,7 +4,7 @@ import type { SaveContext } from './automation.ts';
 import { leadName } from './automation.ts';
 import { BusinessHoursClock } from './clock.ts';
 import { KEY_PREFIX, isQueueId, toId } from './ids.ts';
-import { USER_TIME_ZONE, type Org } from './org.ts';
+import { USER_TIME_ZONE, VIEW_QUEUE_HEALTH_PERMISSION, type Org } from './org.ts';
 import { Policy, type DispositionReason } from './policy.ts';
 import {
     InvalidRequestError,
@@ -72,7 +72,7 @@ function reasonOption(reason: DispositionReason) {
 
 // ---------------------------------------------------------------------------------------------------- inbox
 
-function inboxRow(lead: Lead, org: Org) {
+function inboxRow(lead: Lead, org: Org, canDecide: boolean) {
     return {
         leadId: lead.Id,
         name: leadName(lead),
@@ -88,7 +88,8 @@ function inboxRow(lead: Lead, org: Org) {
         intentScore: lead.Intent_Score__c,
         leadSource: lead.LeadSource,
         mqlAt: iso(lead.MQL_At__c),
-        acceptBy: iso(lead.Accept_By__c)
+        acceptBy: iso(lead.Accept_By__c),
+        canDecide
     };
 }
 
@@ -144,7 +145,7 @@ const getInbox: Handler = (tx, ctx, params, { org, service }) => {
     if (view === 'all' || view === 'breached') ownerIds = access.workableOwnerIds();
     else if (view === 'mine') ownerIds = new Set([ctx.user.Id]);
     else if (view?.startsWith('queue:')) {
-        const queue = access.workableQueues().find((candidate) => `queue:${candidate.DeveloperName}` === view);
+        const queue = access.viewableQueues().find((candidate) => `queue:${candidate.DeveloperName}` === view);
         if (queue) ownerIds = new Set([queue.Id]);
     }
     if (!ownerIds) {
@@ -163,22 +164,24 @@ const getInbox: Handler = (tx, ctx, params, { org, service }) => {
     const page = rows.slice(0, pageSize);
     const last = page[page.length - 1];
     const workable = access.workableOwnerIds();
-    const mqls = tx.state.leads.filter((lead) => isOpenMql(lead) && workable.has(lead.OwnerId));
+    const queues = access.viewableQueues();
+    const counted = new Set([...workable, ...queues.map((queue) => queue.Id)]);
+    const mqls = tx.state.leads.filter((lead) => isOpenMql(lead) && counted.has(lead.OwnerId));
     const breached = (lead: Lead) => (acceptByMillis(lead) ?? Infinity) < now;
     const count = (owner: (lead: Lead) => boolean) => ({
         count: mqls.filter(owner).length,
         breached: mqls.filter((lead) => owner(lead) && breached(lead)).length
     });
-    const all = count(() => true);
+    const all = count((lead) => workable.has(lead.OwnerId));
     return {
         view,
-        rows: page.map((lead) => inboxRow(lead, org)),
+        rows: page.map((lead) => inboxRow(lead, org, access.mayWork(lead.OwnerId))),
         nextCursor: rows.length > pageSize ? `${acceptByMillis(last) ?? ''}${CURSOR_SEPARATOR}${last.Id}` : null,
         views: [
             { key: 'all', label: 'All', ...all },
             { key: 'mine', label: 'Mine', ...count((lead) => lead.OwnerId === ctx.user.Id) },
             { key: 'breached', label: 'Breached', count: all.breached, breached: all.breached },
-            ...access.workableQueues().map((queue) => ({
+            ...queues.map((queue) => ({
                 key: `queue:${queue.DeveloperName}`,
                 label: queue.Name,
                 ...count((lead) => lead.OwnerId === queue.Id)
@@ -266,7 +269,6 @@ const getPanel: Handler = (tx, ctx, params, { org, policy, service, leadFieldTyp
 // ---------------------------------------------------------------------------------------------------- manager views
 // As force-app/main/manager-insights/classes/QueueHealthController.cls and HandoffMetrics.cls.
 
-const VIEW_QUEUE_HEALTH_PERMISSION = 'Lead_Handoff_View_Queue_Health';
 const TOP_REASONS = 5;
 const BLANK_KEY = '(none)';
 const REASON_KEY_SEPARATOR = '|';

@@ -4,6 +4,8 @@ import { KEY_PREFIX, makeId } from './ids.ts';
 import type { PermissionSetDefinition, ProjectMetadata, QueueDefinition } from './metadata.ts';
 
 export const SALES_REVIEW_PERMISSION = 'Lead_Handoff_Sales_Review';
+/** The manager views' permission; it also opens every routing queue's inbox read-only. */
+export const VIEW_QUEUE_HEALTH_PERMISSION = 'Lead_Handoff_View_Queue_Health';
 export const BYPASS_VALIDATION_PERMISSION = 'Lead_Handoff_Bypass_Validation';
 export const USER_TIME_ZONE = 'America/New_York';
 

@@ -3,7 +3,14 @@
 import { SaveError, type Automation, type SaveContext } from './automation.ts';
 import { BusinessHoursClock, localParts } from './clock.ts';
 import { KEY_PREFIX, isQueueId, toId } from './ids.ts';
-import { SALES_REVIEW_PERMISSION, USER_TIME_ZONE, type Org, type User } from './org.ts';
+import {
+    SALES_REVIEW_PERMISSION,
+    USER_TIME_ZONE,
+    VIEW_QUEUE_HEALTH_PERMISSION,
+    type Org,
+    type Queue,
+    type User
+} from './org.ts';
 import { KIND_REJECT, KIND_RECYCLE, type DispositionReason, type Policy } from './policy.ts';
 import type { Lead, Transaction } from './store.ts';
 
@@ -132,6 +139,9 @@ function addDays(isoDate: string, days: number): string {
     return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
+const sortedByName = (queues: Queue[]) =>
+    [...queues].sort((left, right) => (`${left.Name}|${left.Id}` < `${right.Name}|${right.Id}` ? -1 : 1));
+
 /** LeadQueueAccess: the user's own leads and the queues the user works (Sales review needs its permission). */
 export class QueueAccess {
     private readonly memberQueues;
@@ -163,9 +173,19 @@ export class QueueAccess {
     }
 
     workableQueues() {
-        return this.memberQueues
-            .filter((queue) => this.mayWork(queue.Id))
-            .sort((left, right) => (`${left.Name}|${left.Id}` < `${right.Name}|${right.Id}` ? -1 : 1));
+        return sortedByName(this.memberQueues.filter((queue) => this.mayWork(queue.Id)));
+    }
+
+    /** The workable queues and, with Lead_Handoff_View_Queue_Health, every routing queue (read-only unless workable). */
+    viewableQueues() {
+        const queues = this.workableQueues();
+        if (!this.org.hasCustomPermission(this.user, VIEW_QUEUE_HEALTH_PERMISSION)) return queues;
+        const { sdrQueue, salesReviewQueue, nurtureQueue, escalationQueue } = this.policy.routing;
+        const routingQueues = [sdrQueue, salesReviewQueue, nurtureQueue, escalationQueue];
+        const readOnly = this.org.queues.filter(
+            (queue) => routingQueues.includes(queue.DeveloperName) && !queues.includes(queue)
+        );
+        return sortedByName([...queues, ...readOnly]);
     }
 
     workableOwnerIds(): Set<string> {

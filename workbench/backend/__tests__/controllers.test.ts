@@ -9,7 +9,7 @@ import type { DecisionResult } from '../service.ts';
 import { QUALIFYING, decision, testOrg } from './helpers.ts';
 
 interface InboxPage {
-    rows: { leadId: string; acceptBy: string | null; ownerName: string }[];
+    rows: { leadId: string; acceptBy: string | null; ownerName: string; canDecide: boolean }[];
     nextCursor: string | null;
     views: { key: string; label: string; count: number; breached: number }[];
 }
@@ -71,6 +71,50 @@ describe('LeadInboxController', () => {
             body: { message: 'Unknown action "claim": use accept, reject or recycle.' }
         });
         await expect(org.backend.call('sdr-a', 'LeadInboxController', 'nothing', {})).rejects.toBeInstanceOf(ApexError);
+    });
+
+    it('shows a manager any routing queue read-only, counted among the views; deciding there stays NOT_YOURS', async () => {
+        const org = await testOrg();
+        const escalated = await org.insert(QUALIFYING);
+        org.advance(5 * 60);
+        const waiting = [await org.insert(QUALIFYING), await org.insert(QUALIFYING)];
+
+        const page = await getInbox(org, 'manager', { view: 'queue:SDR_Inbound', pageSize: 50, cursor: null });
+        expect(page.rows.map((row) => row.leadId)).toEqual(waiting.map((lead) => lead.Id));
+        expect(page.rows.map((row) => row.canDecide)).toEqual([false, false]);
+        expect(page.views).toEqual([
+            { key: 'all', label: 'All', count: 1, breached: 1 },
+            { key: 'mine', label: 'Mine', count: 0, breached: 0 },
+            { key: 'breached', label: 'Breached', count: 1, breached: 1 },
+            { key: 'queue:Escalations', label: 'Escalations', count: 1, breached: 1 },
+            { key: 'queue:Nurture', label: 'Nurture', count: 0, breached: 0 },
+            { key: 'queue:SDR_Inbound', label: 'SDR Inbound', count: 2, breached: 0 },
+            { key: 'queue:Sales_Review', label: 'Sales Review', count: 0, breached: 0 }
+        ]);
+        const all = await getInbox(org, 'manager', { view: 'all', pageSize: 50, cursor: null });
+        expect(all.rows.map((row) => [row.leadId, row.canDecide])).toEqual([[escalated.Id, true]]);
+
+        const result = (await org.backend.call(
+            'manager',
+            'LeadInboxController',
+            'decide',
+            decision('accept', [waiting[0].Id])
+        )) as DecisionResult;
+        expect(result.outcomes[0]).toMatchObject({
+            ok: false,
+            code: 'NOT_YOURS',
+            message: 'This lead is in the SDR Inbound queue, and you are not a member of that queue.'
+        });
+        expect((await org.lead(waiting[0].Id)).Lifecycle_Stage__c).toBe('MQL');
+
+        const own = await getInbox(org, 'sdr-a', { view: 'queue:SDR_Inbound', pageSize: 50, cursor: null });
+        expect(own.rows.every((row) => row.canDecide)).toBe(true);
+        expect(own.views.map((view) => view.key)).not.toContain('queue:Escalations');
+        await expect(
+            getInbox(org, 'sdr-a', { view: 'queue:Escalations', pageSize: 50, cursor: null })
+        ).rejects.toMatchObject({
+            body: { message: expect.stringContaining('Unknown inbox view "queue:Escalations"') }
+        });
     });
 
     it('lists the active disposition reasons from the Custom Metadata records, in order', async () => {
