@@ -1,6 +1,7 @@
 // The SDR inbox: the MQLs waiting for the running user, oldest SLA first, decided with one keystroke.
 // Decisions are optimistic (the row leaves at once) and come back with the server's reason when refused.
 // Live refresh comes from Lead_Handoff_Event__e through lightning/empApi, or from polling when that fails.
+// Rows with canDecide false (a manager viewing a queue they are not in) are read-only: no actions, no selection.
 import { LightningElement, api, wire } from 'lwc';
 import { CurrentPageReference } from 'lightning/navigation';
 import type { PageReference } from 'lightning/navigation';
@@ -28,6 +29,11 @@ const MAX_LEADS_PER_DECISION = 200;
 interface HandoffEventPayload {
     Lead_Id__c?: string;
     Stage__c?: string;
+}
+
+/** Why a read-only row has no actions (the server would refuse the decision as NOT_YOURS). */
+export function readOnlyReason(row: InboxRow): string {
+    return `Only members of ${row.ownerName ?? 'this queue'} can decide`;
 }
 
 const SLA_CLASSES = {
@@ -288,6 +294,8 @@ export default class LeadInbox extends LightningElement {
                 tabIndex: focused ? '0' : '-1',
                 rowClass: `slds-hint-parent${focused ? ' row_focused' : ''}${isSelected ? ' slds-is-selected' : ''}`,
                 error: this.rowErrors[row.leadId] ?? '',
+                readOnly: !row.canDecide,
+                readOnlyText: row.canDecide ? '' : readOnlyReason(row),
                 selectLabel: `Select ${row.name}`,
                 acceptLabel: `Accept ${row.name}`,
                 rejectLabel: `Reject ${row.name}`,
@@ -308,8 +316,17 @@ export default class LeadInbox extends LightningElement {
         return `${this.selectedIds.length} selected`;
     }
 
+    get decidableRows(): InboxRow[] {
+        return this.rows.filter((row) => row.canDecide);
+    }
+
     get allSelected(): boolean {
-        return this.rows.length > 0 && this.selectedIds.length === this.rows.length;
+        const decidable = this.decidableRows;
+        return decidable.length > 0 && this.selectedIds.length === decidable.length;
+    }
+
+    get noneDecidable(): boolean {
+        return this.decidableRows.length === 0;
     }
 
     get hasMore(): boolean {
@@ -337,10 +354,13 @@ export default class LeadInbox extends LightningElement {
     }
 
     handleSelectAll(event: Event): void {
-        this.selectedIds = (event.target as HTMLInputElement).checked ? this.rows.map((row) => row.leadId) : [];
+        this.selectedIds = (event.target as HTMLInputElement).checked
+            ? this.decidableRows.map((row) => row.leadId)
+            : [];
     }
 
     toggleSelection(leadId: string): void {
+        if (!this.decidableRows.some((row) => row.leadId === leadId)) return;
         this.selectedIds = this.selectedIds.includes(leadId)
             ? this.selectedIds.filter((id) => id !== leadId)
             : [...this.selectedIds, leadId];
@@ -431,8 +451,14 @@ export default class LeadInbox extends LightningElement {
     }
 
     async decideOn(action: DecisionAction, rows: InboxRow[]): Promise<void> {
-        const targets = rows.filter((row) => !this.pendingIds.has(row.leadId)).slice(0, MAX_LEADS_PER_DECISION);
-        if (!targets.length) return;
+        const readOnly = rows.find((row) => !row.canDecide);
+        const targets = rows
+            .filter((row) => row.canDecide && !this.pendingIds.has(row.leadId))
+            .slice(0, MAX_LEADS_PER_DECISION);
+        if (!targets.length) {
+            if (readOnly) this.toast('warning', `${readOnlyReason(readOnly)}.`, 'You can view these MQLs only.');
+            return;
+        }
         let choice = null;
         if (action !== 'accept') {
             try {

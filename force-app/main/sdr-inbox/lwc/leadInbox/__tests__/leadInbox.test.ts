@@ -421,6 +421,60 @@ describe('c-lead-inbox', () => {
         });
     });
 
+    describe('queues viewed read-only', () => {
+        const viewOnly = (row: LeadInboxController.InboxRow) => ({ ...row, canDecide: false });
+
+        it('shows a manager the rows of a queue they do not work without actions, saying who can decide', async () => {
+            getInboxMock.mockResolvedValue(
+                page({ view: 'queue:SDR_Inbound', rows: [viewOnly(RAJ), viewOnly(JANE)], nextCursor: null })
+            );
+            const element = await createInbox({ defaultView: 'queue:SDR_Inbound' });
+
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe']);
+            expect(button(element, 'Accept Jane Doe')).toBeUndefined();
+            expect(button(element, 'Reject Jane Doe')).toBeUndefined();
+            expect(button(element, 'Recycle Jane Doe')).toBeUndefined();
+            const note = rowFor(element, 'Jane Doe').querySelector('[data-id="read-only"]') as HTMLElement;
+            expect(note.getAttribute('title')).toBe('Only members of SDR Inbound can decide');
+            expect(note.textContent).toBe('View only: Only members of SDR Inbound can decide');
+            const checkboxes = Array.from(root(element).querySelectorAll<HTMLInputElement>('input[type="checkbox"]'));
+            expect(checkboxes.map((checkbox) => checkbox.disabled)).toEqual([true, true, true]);
+            await expect(element).toBeAccessible();
+        });
+
+        it('never decides a read-only row by keyboard or selection, and says why', async () => {
+            getInboxMock.mockResolvedValue(page({ rows: [viewOnly(RAJ), JANE], nextCursor: null }));
+            const element = await createInbox();
+            const shown = toasts(element);
+
+            press(element, 'x');
+            press(element, 'a');
+            press(element, 'r');
+            await flush();
+            expect(rows(element).map((row) => row.getAttribute('aria-selected'))).toEqual(['false', 'false']);
+            expect(decideMock).not.toHaveBeenCalled();
+            expect(openMock).not.toHaveBeenCalled();
+            expect(shown()[0]).toEqual({
+                title: 'Only members of SDR Inbound can decide.',
+                message: 'You can view these MQLs only.',
+                variant: 'warning'
+            });
+
+            const selectAll = root(element).querySelector('input[aria-label="Select all leads"]') as HTMLInputElement;
+            selectAll.checked = true;
+            selectAll.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            expect(root(element).textContent).toContain('1 selected');
+            expect(selectAll.checked).toBe(true);
+            decideMock.mockResolvedValue(okResult(JANE.leadId));
+            button(element, 'Accept selected').click();
+            await flush();
+            expect(decideMock.mock.calls[0][0].request.leads).toEqual([{ leadId: JANE.leadId, seenStage: 'MQL' }]);
+            expect(rowNames(element)).toEqual(['Raj Patel']);
+            expect(button(element, 'Accept Jane Doe')).toBeUndefined();
+        });
+    });
+
     describe('keyboard and selection', () => {
         it('moves focus with j and k, within the list', async () => {
             const element = await createInbox();
