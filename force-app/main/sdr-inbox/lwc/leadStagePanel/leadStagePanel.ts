@@ -107,6 +107,12 @@ export default class LeadStagePanel extends LightningElement {
         this.tickTimer = null;
     }
 
+    /** A textarea has no value attribute (LWC1057): the saved notes reach it as a property once it is rendered. */
+    renderedCallback(): void {
+        const notes = this.template?.querySelector<HTMLTextAreaElement>('textarea[name="qualificationNotes"]');
+        if (notes && notes.value !== this.qualificationNotes) notes.value = this.qualificationNotes;
+    }
+
     /** Fetches the panel again, past the client cache, and tells the rest of the record page the lead changed. */
     async reload(): Promise<void> {
         try {

@@ -313,6 +313,23 @@ describe('c-lead-stage-panel', () => {
             expect(refreshMock).toHaveBeenCalledTimes(1);
         });
 
+        it('shows the saved qualification notes, keeps what the user types, and shows the notes saved later', async () => {
+            serverPanel = panel({ ...serverPanel, qualificationNotes: 'Met at the summit.' });
+            const element = await createPanel();
+            const notes = () =>
+                root(element).querySelector('textarea[name="qualificationNotes"]') as HTMLTextAreaElement;
+            expect(notes().value).toBe('Met at the summit.');
+            expect(notes().hasAttribute('value')).toBe(false);
+
+            await type(element, 'textarea[name="qualificationNotes"]', 'Met at the summit. Budget in Q2.');
+            await check(element, 'SQL_Need_Confirmed__c');
+            expect(notes().value).toBe('Met at the summit. Budget in Q2.');
+
+            getPanelWire.emit(panel({ ...serverPanel, qualificationNotes: 'Saved by Sam: budget in Q2.' }));
+            await flush();
+            expect(notes().value).toBe('Saved by Sam: budget in Q2.');
+        });
+
         it('shows why the server refused to qualify', async () => {
             serverPanel = panel({
                 stage: 'SAL',
