@@ -15,10 +15,23 @@ export interface ChoiceButton extends ChoiceOption {
     className: string;
 }
 
+/** One single-choice group of c/insightsPicker: its options and the chosen value. */
+export interface ChoiceGroup {
+    name: string;
+    label: string;
+    options: readonly ChoiceOption[];
+    value: string;
+}
+
 export const PERIOD_OPTIONS: readonly ChoiceOption[] = PERIOD_DAYS.map((days) => ({
     value: String(days),
     label: `${days} days`
 }));
+
+/** The period group (7, 30 or 90 days) with `period` chosen. */
+export function periodChoice(period: string): ChoiceGroup {
+    return { name: 'period', label: 'Period', options: PERIOD_OPTIONS, value: period };
+}
 
 const NO_DATA = 'not enough data';
 

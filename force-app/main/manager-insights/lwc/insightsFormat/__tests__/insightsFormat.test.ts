@@ -5,6 +5,7 @@ import {
     choiceButtons,
     dateText,
     normalizePeriod,
+    periodChoice,
     percentText,
     periodText,
     plural,
@@ -35,6 +36,10 @@ describe('periods', () => {
         expect(buttons.map((button) => button.pressed)).toEqual(['false', 'true', 'false']);
         expect(buttons[1].className).toContain('slds-button_brand');
         expect(buttons[0].className).toContain('slds-button_neutral');
+    });
+
+    it('makes the period group for the picker, with the chosen period', () => {
+        expect(periodChoice('90')).toEqual({ name: 'period', label: 'Period', options: PERIOD_OPTIONS, value: '90' });
     });
 });
 
