@@ -1,11 +1,12 @@
 // Funnel conversion: stage-to-stage rates over a period, overall or per lead source or segment, each against
 // its benchmark band (Funnel_Benchmark__mdt), with the benchmark's diagnosis beside a rate outside the band.
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
 import getFunnel from '@salesforce/apex/QueueHealthController.getFunnel';
-import { errorMessage } from 'c/handoffRequests';
 import { stageLabel } from 'c/leadLabels';
-import { PERIOD_OPTIONS, choiceButtons, normalizePeriod, percentText, periodText, plural } from 'c/insightsFormat';
-import type { ChoiceOption } from 'c/insightsFormat';
+import { InsightsLoader } from 'c/insightsLoader';
+import { normalizePeriod, percentText, periodChoice, periodText, plural } from 'c/insightsFormat';
+import type { ChoiceGroup, ChoiceOption } from 'c/insightsFormat';
+import type { ChoiceChange } from 'c/insightsPicker';
 
 type Funnel = QueueHealthController.Funnel;
 type Conversion = QueueHealthController.Conversion;
@@ -38,15 +39,12 @@ export function bandText(conversion: Conversion): string {
     return 'No benchmark';
 }
 
-export default class FunnelConversion extends LightningElement {
+export default class FunnelConversion extends InsightsLoader<Funnel> {
     @api periodDays = 30;
     @api groupBy = 'none';
 
-    funnel: Funnel | null = null;
     period = '30';
     grouping = 'none';
-    loading = false;
-    loadError: string | null = null;
 
     connectedCallback(): void {
         this.period = String(normalizePeriod(this.periodDays));
@@ -54,66 +52,37 @@ export default class FunnelConversion extends LightningElement {
         this.load();
     }
 
-    async load(): Promise<void> {
-        this.loading = true;
-        this.loadError = null;
-        try {
-            this.funnel = await getFunnel({ periodDays: Number(this.period), groupBy: this.grouping });
-        } catch (error) {
-            this.funnel = null;
-            this.loadError = errorMessage(error);
-        } finally {
-            this.loading = false;
-        }
+    request(): Promise<Funnel> {
+        return getFunnel({ periodDays: Number(this.period), groupBy: this.grouping });
     }
 
-    handlePeriod(event: Event): void {
-        const value = (event.currentTarget as HTMLElement).dataset.value;
-        if (!value || value === this.period) return;
-        this.period = value;
-        this.load();
-    }
-
-    handleGroupBy(event: Event): void {
-        const value = (event.currentTarget as HTMLElement).dataset.value;
-        if (!value || value === this.grouping) return;
-        this.grouping = value;
-        this.load();
-    }
-
-    handleRetry(): void {
+    handleChoice(event: CustomEvent<ChoiceChange>): void {
+        const { name, value } = event.detail;
+        if (name === 'period') this.period = value;
+        else this.grouping = value;
         this.load();
     }
 
     // ----------------------------------------------------------------------------------------- display
 
-    get periodButtons() {
-        return choiceButtons(PERIOD_OPTIONS, this.period);
-    }
-
-    get groupByButtons() {
-        return choiceButtons(GROUP_BY_OPTIONS, this.grouping);
+    get choices(): ChoiceGroup[] {
+        return [
+            periodChoice(this.period),
+            { name: 'groupBy', label: 'Group by', options: GROUP_BY_OPTIONS, value: this.grouping }
+        ];
     }
 
     get periodCaption(): string {
-        const range = this.funnel ? periodText(this.funnel.periodStart, this.funnel.periodEnd) : '';
+        const range = this.data ? periodText(this.data.periodStart, this.data.periodEnd) : '';
         return `Leads that entered each stage in the last ${plural(Number(this.period), 'day')}${range ? ` (${range})` : ''}.`;
     }
 
-    get showError(): boolean {
-        return !this.loading && Boolean(this.loadError);
-    }
-
     get groups() {
-        return (this.funnel?.groups ?? []).filter((group) => group.stages.some((stage) => stage.entered > 0));
+        return (this.data?.groups ?? []).filter((group) => group.stages.some((stage) => stage.entered > 0));
     }
 
-    get isEmpty(): boolean {
-        return !this.loading && !this.loadError && this.funnel !== null && this.groups.length === 0;
-    }
-
-    get showFunnel(): boolean {
-        return !this.loading && !this.loadError && this.groups.length > 0;
+    get hasContent(): boolean {
+        return this.groups.length > 0;
     }
 
     get emptyMessage(): string {

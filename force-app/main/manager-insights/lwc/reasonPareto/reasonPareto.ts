@@ -1,10 +1,11 @@
 // Reason Pareto: why sales sends MQLs back (reject and recycle reasons), most frequent first, with the running
 // share, so marketing sees the few reasons behind most of the returns and knows what to fix first.
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
 import getReasonPareto from '@salesforce/apex/QueueHealthController.getReasonPareto';
-import { errorMessage } from 'c/handoffRequests';
-import { PERIOD_OPTIONS, choiceButtons, normalizePeriod, percentText, periodText, plural } from 'c/insightsFormat';
-import type { ChoiceOption } from 'c/insightsFormat';
+import { InsightsLoader } from 'c/insightsLoader';
+import { normalizePeriod, percentText, periodChoice, periodText, plural } from 'c/insightsFormat';
+import type { ChoiceGroup, ChoiceOption } from 'c/insightsFormat';
+import type { ChoiceChange } from 'c/insightsPicker';
 
 type ReasonPareto = QueueHealthController.ReasonPareto;
 type ReasonCount = QueueHealthController.ReasonCount;
@@ -35,15 +36,12 @@ export function vitalFewCount(reasons: readonly ReasonCount[]): number {
     return index < 0 ? reasons.length : index + 1;
 }
 
-export default class ReasonParetoChart extends LightningElement {
+export default class ReasonParetoChart extends InsightsLoader<ReasonPareto> {
     @api periodDays = 30;
     @api kind = 'All';
 
-    pareto: ReasonPareto | null = null;
     period = '30';
     chosenKind = 'All';
-    loading = false;
-    loadError: string | null = null;
 
     connectedCallback(): void {
         this.period = String(normalizePeriod(this.periodDays));
@@ -51,49 +49,28 @@ export default class ReasonParetoChart extends LightningElement {
         this.load();
     }
 
-    async load(): Promise<void> {
-        this.loading = true;
-        this.loadError = null;
-        try {
-            this.pareto = await getReasonPareto({ periodDays: Number(this.period), kind: this.chosenKind });
-        } catch (error) {
-            this.pareto = null;
-            this.loadError = errorMessage(error);
-        } finally {
-            this.loading = false;
-        }
+    request(): Promise<ReasonPareto> {
+        return getReasonPareto({ periodDays: Number(this.period), kind: this.chosenKind });
     }
 
-    handlePeriod(event: Event): void {
-        const value = (event.currentTarget as HTMLElement).dataset.value;
-        if (!value || value === this.period) return;
-        this.period = value;
-        this.load();
-    }
-
-    handleKind(event: Event): void {
-        const value = (event.currentTarget as HTMLElement).dataset.value;
-        if (!value || value === this.chosenKind) return;
-        this.chosenKind = value;
-        this.load();
-    }
-
-    handleRetry(): void {
+    handleChoice(event: CustomEvent<ChoiceChange>): void {
+        const { name, value } = event.detail;
+        if (name === 'period') this.period = value;
+        else this.chosenKind = value;
         this.load();
     }
 
     // ----------------------------------------------------------------------------------------- display
 
-    get periodButtons() {
-        return choiceButtons(PERIOD_OPTIONS, this.period);
-    }
-
-    get kindButtons() {
-        return choiceButtons(KIND_OPTIONS, this.chosenKind);
+    get choices(): ChoiceGroup[] {
+        return [
+            periodChoice(this.period),
+            { name: 'kind', label: 'Reasons', options: KIND_OPTIONS, value: this.chosenKind }
+        ];
     }
 
     get reasons(): ReasonCount[] {
-        return (this.pareto?.reasons ?? []).filter((reason) => reason.count > 0);
+        return (this.data?.reasons ?? []).filter((reason) => reason.count > 0);
     }
 
     get kindNoun(): string {
@@ -101,20 +78,12 @@ export default class ReasonParetoChart extends LightningElement {
     }
 
     get periodCaption(): string {
-        const range = this.pareto ? periodText(this.pareto.periodStart, this.pareto.periodEnd) : '';
+        const range = this.data ? periodText(this.data.periodStart, this.data.periodEnd) : '';
         return `Reasons sales gave over the last ${plural(Number(this.period), 'day')}${range ? ` (${range})` : ''}.`;
     }
 
-    get showError(): boolean {
-        return !this.loading && Boolean(this.loadError);
-    }
-
-    get isEmpty(): boolean {
-        return !this.loading && !this.loadError && this.pareto !== null && this.reasons.length === 0;
-    }
-
-    get showChart(): boolean {
-        return !this.loading && !this.loadError && this.reasons.length > 0;
+    get hasContent(): boolean {
+        return this.reasons.length > 0;
     }
 
     get emptyMessage(): string {
@@ -123,7 +92,7 @@ export default class ReasonParetoChart extends LightningElement {
 
     get summary(): string {
         const reasons = this.reasons;
-        const total = this.pareto?.total || reasons.reduce((sum, reason) => sum + reason.count, 0);
+        const total = this.data?.total || reasons.reduce((sum, reason) => sum + reason.count, 0);
         const few = vitalFewCount(reasons);
         const names = reasons
             .slice(0, few)

@@ -48,12 +48,14 @@ async function createFunnel(props: Record<string, unknown> = {}): Promise<HTMLEl
 }
 
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
+const status = (element: HTMLElement) => root(element).querySelector('c-insights-status')?.shadowRoot as ShadowRoot;
+const picker = (element: HTMLElement) => root(element).querySelector('c-insights-picker')?.shadowRoot as ShadowRoot;
 const row = (element: HTMLElement, key: string) =>
     root(element).querySelector(`tr[data-conversion="${key}"]`) as HTMLElement;
 const text = (container: HTMLElement, id: string) =>
     container.querySelector(`[data-id="${id}"]`)?.textContent?.trim() ?? '';
 const choice = (element: HTMLElement, name: string, value: string) =>
-    root(element).querySelector(`button[data-group="${name}"][data-value="${value}"]`) as HTMLButtonElement;
+    picker(element).querySelector(`button[data-group="${name}"][data-value="${value}"]`) as HTMLButtonElement;
 
 describe('c-funnel-conversion', () => {
     beforeEach(() => {
@@ -179,7 +181,7 @@ describe('c-funnel-conversion', () => {
         getFunnelMock.mockResolvedValue(data);
         const element = await createFunnel();
 
-        expect(text(root(element) as unknown as HTMLElement, 'empty')).toBe(
+        expect(text(status(element) as unknown as HTMLElement, 'empty')).toBe(
             'No leads entered the funnel in the last 30 days. Try a longer period.'
         );
         expect(root(element).querySelector('table')).toBeNull();
@@ -190,7 +192,7 @@ describe('c-funnel-conversion', () => {
         getFunnelMock.mockReturnValue(new Promise<Funnel>(() => undefined));
         const element = await createFunnel();
 
-        expect(root(element).querySelector('lightning-spinner')).not.toBeNull();
+        expect(status(element).querySelector('lightning-spinner')).not.toBeNull();
         expect(root(element).querySelector('table')).toBeNull();
     });
 
@@ -198,13 +200,13 @@ describe('c-funnel-conversion', () => {
         getFunnelMock.mockRejectedValueOnce({ body: [{ message: 'Query timed out.' }] });
         const element = await createFunnel();
 
-        const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
+        const alert = status(element).querySelector('[role="alert"]') as HTMLElement;
         expect(alert.textContent).toContain('Could not load the funnel: Query timed out.');
         await expect(element).toBeAccessible();
 
         (alert.querySelector('button') as HTMLButtonElement).click();
         await flush();
-        expect(root(element).querySelector('[role="alert"]')).toBeNull();
+        expect(status(element).querySelector('[role="alert"]')).toBeNull();
         expect(row(element, 'all-MQL-SAL')).not.toBeNull();
     });
 

@@ -32,14 +32,18 @@ async function createPareto(props: Record<string, unknown> = {}): Promise<HTMLEl
 }
 
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
+const status = (element: HTMLElement) => root(element).querySelector('c-insights-status')?.shadowRoot as ShadowRoot;
+const picker = (element: HTMLElement) => root(element).querySelector('c-insights-picker')?.shadowRoot as ShadowRoot;
 const bodyRows = (element: HTMLElement) => Array.from(root(element).querySelectorAll<HTMLElement>('tbody tr'));
 const cells = (tr: HTMLElement) => Array.from(tr.children).map((cell) => cell.textContent?.trim());
 const text = (element: HTMLElement, id: string) =>
-    root(element).querySelector(`[data-id="${id}"]`)?.textContent?.trim() ?? '';
+    (
+        root(element).querySelector(`[data-id="${id}"]`) ?? status(element).querySelector(`[data-id="${id}"]`)
+    )?.textContent?.trim() ?? '';
 const choice = (element: HTMLElement, label: string) =>
-    Array.from(root(element).querySelectorAll('button')).find(
-        (candidate) => candidate.textContent?.trim() === label
-    ) as HTMLButtonElement;
+    [picker(element), status(element)]
+        .flatMap((shadow) => Array.from(shadow.querySelectorAll('button')))
+        .find((candidate) => candidate.textContent?.trim() === label) as HTMLButtonElement;
 
 describe('vitalFewCount', () => {
     it('counts the reasons up to the first that reaches 80 %', () => {
@@ -153,20 +157,20 @@ describe('c-reason-pareto', () => {
         getParetoMock.mockReturnValue(new Promise<ReasonPareto>(() => undefined));
         const element = await createPareto();
 
-        expect(root(element).querySelector('lightning-spinner')).not.toBeNull();
+        expect(status(element).querySelector('lightning-spinner')).not.toBeNull();
     });
 
     it('explains a load error and loads again on Try again', async () => {
         getParetoMock.mockRejectedValueOnce(new Error('Network down'));
         const element = await createPareto();
 
-        const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
+        const alert = status(element).querySelector('[role="alert"]') as HTMLElement;
         expect(alert.textContent).toContain('Could not load the reasons: Network down');
         await expect(element).toBeAccessible();
 
         choice(element, 'Try again').click();
         await flush();
-        expect(root(element).querySelector('[role="alert"]')).toBeNull();
+        expect(status(element).querySelector('[role="alert"]')).toBeNull();
         expect(bodyRows(element).length).toBeGreaterThan(0);
     });
 
