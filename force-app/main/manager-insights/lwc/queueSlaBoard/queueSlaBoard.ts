@@ -121,12 +121,9 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
         return this.health?.queues ?? [];
     }
 
-    get showSpinner(): boolean {
-        return this.loading;
-    }
-
-    get showError(): boolean {
-        return !this.loading && Boolean(this.loadError) && !this.health;
+    /** A load error with no figures to fall back on; with figures it shows as the stale warning. */
+    get blockingError(): string | null {
+        return this.health ? null : this.loadError;
     }
 
     get isEmpty(): boolean {

@@ -1,9 +1,9 @@
 // The single source of truth for what each lifecycle stage means (Stage_Definition__mdt), its owner and review
 // date (Definitions_Review__mdt), a banner when the review is overdue, and a button that copies the block.
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getDefinitions from '@salesforce/apex/StageDefinitionsController.getDefinitions';
-import { errorMessage } from 'c/handoffRequests';
+import { InsightsLoader } from 'c/insightsLoader';
 import { stageLabel } from 'c/leadLabels';
 import { dateText, plural } from 'c/insightsFormat';
 import { definitionsText, orderedStages, reviewStatus } from 'c/definitionsReview';
@@ -41,13 +41,10 @@ export async function copyText(text: string): Promise<boolean> {
     return copyWithTextarea(text);
 }
 
-export default class StageDefinitions extends LightningElement {
+export default class StageDefinitions extends InsightsLoader<Definitions> {
     /** Set on a record page; the definitions are the same for every record. */
     @api recordId: string | undefined;
 
-    definitions: Definitions | null = null;
-    loading = false;
-    loadError: string | null = null;
     /** The text shown for copying by hand when the browser refuses to copy. */
     manualCopyText = '';
 
@@ -55,26 +52,13 @@ export default class StageDefinitions extends LightningElement {
         this.load();
     }
 
-    async load(): Promise<void> {
-        this.loading = true;
-        this.loadError = null;
-        try {
-            this.definitions = await getDefinitions();
-        } catch (error) {
-            this.definitions = null;
-            this.loadError = errorMessage(error);
-        } finally {
-            this.loading = false;
-        }
-    }
-
-    handleRetry(): void {
-        this.load();
+    request(): Promise<Definitions> {
+        return getDefinitions();
     }
 
     async handleCopy(): Promise<void> {
-        if (!this.definitions) return;
-        const text = definitionsText(this.definitions);
+        if (!this.data) return;
+        const text = definitionsText(this.data);
         if (await copyText(text)) {
             this.manualCopyText = '';
             this.toast('success', 'Definitions copied', 'Paste them wherever the team needs the agreed definitions.');
@@ -95,32 +79,20 @@ export default class StageDefinitions extends LightningElement {
     // ----------------------------------------------------------------------------------------- display
 
     get review() {
-        return this.definitions ? reviewStatus(this.definitions) : null;
+        return this.data ? reviewStatus(this.data) : null;
     }
 
-    get showError(): boolean {
-        return !this.loading && Boolean(this.loadError);
-    }
-
-    get hasStages(): boolean {
-        return (this.definitions?.stages.length ?? 0) > 0;
-    }
-
-    get isEmpty(): boolean {
-        return !this.loading && !this.loadError && this.definitions !== null && !this.hasStages;
-    }
-
-    get showDefinitions(): boolean {
-        return !this.loading && !this.loadError && this.hasStages;
+    get hasContent(): boolean {
+        return (this.data?.stages.length ?? 0) > 0;
     }
 
     get showOverdue(): boolean {
-        return Boolean(this.definitions && this.review?.overdue);
+        return Boolean(this.data && this.review?.overdue);
     }
 
     get overdueMessage(): string {
         const review = this.review;
-        const owner = this.definitions?.owner || 'the definitions owner';
+        const owner = this.data?.owner || 'the definitions owner';
         if (!review) return '';
         if (review.neverReviewed) {
             return `These definitions have never been reviewed. Ask ${owner} to review them with sales and marketing, then record the date in Definitions Review.`;
@@ -129,11 +101,11 @@ export default class StageDefinitions extends LightningElement {
     }
 
     get ownerText(): string {
-        return this.definitions?.owner || 'No owner set';
+        return this.data?.owner || 'No owner set';
     }
 
     get lastReviewedText(): string {
-        return dateText(this.definitions?.lastReviewed) || 'Never';
+        return dateText(this.data?.lastReviewed) || 'Never';
     }
 
     get reviewText(): string {
@@ -141,11 +113,11 @@ export default class StageDefinitions extends LightningElement {
     }
 
     get cadenceText(): string {
-        return this.definitions ? `Every ${plural(this.definitions.cadenceDays, 'day')}` : '';
+        return this.data ? `Every ${plural(this.data.cadenceDays, 'day')}` : '';
     }
 
     get rows() {
-        return orderedStages(this.definitions?.stages ?? []).map((stage) => ({
+        return orderedStages(this.data?.stages ?? []).map((stage) => ({
             key: stage.stage,
             stage: stageLabel(stage.stage),
             meaning: stage.meaning || NOT_SET,

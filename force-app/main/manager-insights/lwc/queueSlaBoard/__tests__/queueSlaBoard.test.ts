@@ -51,15 +51,18 @@ async function createBoard(props: Record<string, unknown> = {}): Promise<HTMLEle
 }
 
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
+const status = (element: HTMLElement) => root(element).querySelector('c-insights-status')?.shadowRoot as ShadowRoot;
 const tiles = (element: HTMLElement) => Array.from(root(element).querySelectorAll<HTMLElement>('section[data-queue]'));
 const tile = (element: HTMLElement, developerName: string) =>
     root(element).querySelector(`section[data-queue="${developerName}"]`) as HTMLElement;
 const field = (container: HTMLElement, id: string) =>
     container.querySelector(`[data-id="${id}"]`)?.textContent?.trim() ?? '';
 const button = (element: HTMLElement, label: string) =>
-    Array.from(root(element).querySelectorAll('button')).find(
-        (candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent?.trim()) === label
-    ) as HTMLButtonElement;
+    [root(element), status(element)]
+        .flatMap((shadow) => Array.from(shadow.querySelectorAll('button')))
+        .find(
+            (candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent?.trim()) === label
+        ) as HTMLButtonElement;
 
 /** sa11y refuses to run under fake timers: the board's interval simply stops ticking from here on. */
 async function expectAccessible(element: HTMLElement): Promise<void> {
@@ -210,7 +213,7 @@ describe('c-queue-sla-board', () => {
         getHealthMock.mockReturnValue(new Promise<QueueHealth>(() => undefined));
         const element = await createBoard();
 
-        const spinner = root(element).querySelector('lightning-spinner') as HTMLElement & { alternativeText: string };
+        const spinner = status(element).querySelector('lightning-spinner') as HTMLElement & { alternativeText: string };
         expect(spinner.alternativeText).toBe('Loading the queues');
         expect(tiles(element)).toHaveLength(0);
     });
@@ -219,7 +222,7 @@ describe('c-queue-sla-board', () => {
         getHealthMock.mockResolvedValue(health({ queues: [] }));
         const element = await createBoard();
 
-        const empty = root(element).querySelector('[data-id="empty"]') as HTMLElement;
+        const empty = status(element).querySelector('[data-id="empty"]') as HTMLElement;
         expect(empty.textContent).toContain('No queues configured for Lead Handoff.');
         expect(empty.textContent).toContain('Routing Policy');
         await expectAccessible(element);
@@ -229,14 +232,14 @@ describe('c-queue-sla-board', () => {
         getHealthMock.mockRejectedValueOnce({ body: { message: 'Insufficient privileges.' } });
         const element = await createBoard();
 
-        const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
+        const alert = status(element).querySelector('[role="alert"]') as HTMLElement;
         expect(alert.textContent).toContain('Could not load the queue figures: Insufficient privileges.');
         expect(alert.textContent).toContain('Lead Handoff Manager permission set');
         await expectAccessible(element);
 
         button(element, 'Try again').click();
         await flush();
-        expect(root(element).querySelector('[role="alert"]')).toBeNull();
+        expect(status(element).querySelector('[role="alert"]')).toBeNull();
         expect(tiles(element)).toHaveLength(3);
     });
 
@@ -248,7 +251,7 @@ describe('c-queue-sla-board', () => {
         await flush();
 
         expect(tiles(element)).toHaveLength(3);
-        expect(root(element).querySelector('[role="alert"]')).toBeNull();
+        expect(status(element).querySelector('[role="alert"]')).toBeNull();
         expect(root(element).querySelector('[role="status"]')?.textContent).toContain(
             'Showing the last figures loaded: Network down'
         );

@@ -41,12 +41,20 @@ function toasts(element: HTMLElement) {
 }
 
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
-const text = (element: HTMLElement, id: string) =>
-    root(element).querySelector(`[data-id="${id}"]`)?.textContent?.trim() ?? '';
+/** The view and its two c-insights-status (loading and error above the review, empty state below it). */
+const shadows = (element: HTMLElement) => [
+    root(element),
+    ...Array.from(root(element).querySelectorAll('c-insights-status')).map((status) => status.shadowRoot as ShadowRoot)
+];
+const find = (element: HTMLElement, selector: string) =>
+    shadows(element)
+        .map((shadow) => shadow.querySelector(selector))
+        .find(Boolean) ?? null;
+const text = (element: HTMLElement, id: string) => find(element, `[data-id="${id}"]`)?.textContent?.trim() ?? '';
 const button = (element: HTMLElement, label: string) =>
-    Array.from(root(element).querySelectorAll('button')).find(
-        (candidate) => candidate.textContent?.trim() === label
-    ) as HTMLButtonElement | undefined;
+    shadows(element)
+        .flatMap((shadow) => Array.from(shadow.querySelectorAll('button')))
+        .find((candidate) => candidate.textContent?.trim() === label) as HTMLButtonElement | undefined;
 const stageRows = (element: HTMLElement) =>
     Array.from(root(element).querySelectorAll<HTMLElement>('tbody tr')).map((tr) =>
         Array.from(tr.children).map((cell) => cell.textContent?.trim())
@@ -223,7 +231,7 @@ describe('c-stage-definitions', () => {
         getDefinitionsMock.mockReturnValue(new Promise<Definitions>(() => undefined));
         const element = await createDefinitions();
 
-        expect(root(element).querySelector('lightning-spinner')).not.toBeNull();
+        expect(find(element, 'lightning-spinner')).not.toBeNull();
         expect(root(element).querySelector('table')).toBeNull();
     });
 
@@ -231,7 +239,7 @@ describe('c-stage-definitions', () => {
         getDefinitionsMock.mockRejectedValueOnce({ body: { message: 'No access to Stage_Definition__mdt.' } });
         const element = await createDefinitions();
 
-        const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
+        const alert = find(element, '[role="alert"]') as HTMLElement;
         expect(alert.textContent).toContain(
             'Could not load the stage definitions: No access to Stage_Definition__mdt.'
         );
@@ -240,7 +248,7 @@ describe('c-stage-definitions', () => {
 
         button(element, 'Try again')?.click();
         await flush();
-        expect(root(element).querySelector('[role="alert"]')).toBeNull();
+        expect(find(element, '[role="alert"]')).toBeNull();
         expect(stageRows(element)).toHaveLength(3);
     });
 });
