@@ -3,10 +3,9 @@
 import { api } from 'lwc';
 import getFunnel from '@salesforce/apex/QueueHealthController.getFunnel';
 import { stageLabel } from 'c/leadLabels';
-import { InsightsLoader } from 'c/insightsLoader';
-import { normalizePeriod, percentText, periodChoice, periodText, plural } from 'c/insightsFormat';
-import type { ChoiceGroup, ChoiceOption } from 'c/insightsFormat';
-import type { ChoiceChange } from 'c/insightsPicker';
+import { PeriodChoiceLoader } from 'c/insightsLoader';
+import { percentText, periodText, plural } from 'c/insightsFormat';
+import type { ChoiceOption } from 'c/insightsFormat';
 
 type Funnel = QueueHealthController.Funnel;
 type Conversion = QueueHealthController.Conversion;
@@ -39,38 +38,21 @@ export function bandText(conversion: Conversion): string {
     return 'No benchmark';
 }
 
-export default class FunnelConversion extends InsightsLoader<Funnel> {
+export default class FunnelConversion extends PeriodChoiceLoader<Funnel> {
     @api periodDays = 30;
     @api groupBy = 'none';
 
-    period = '30';
-    grouping = 'none';
+    choiceGroup = { name: 'groupBy', label: 'Group by', options: GROUP_BY_OPTIONS };
 
     connectedCallback(): void {
-        this.period = String(normalizePeriod(this.periodDays));
-        this.grouping = GROUP_BY_OPTIONS.some((option) => option.value === this.groupBy) ? this.groupBy : 'none';
-        this.load();
+        this.start(this.periodDays, this.groupBy);
     }
 
     request(): Promise<Funnel> {
-        return getFunnel({ periodDays: Number(this.period), groupBy: this.grouping });
-    }
-
-    handleChoice(event: CustomEvent<ChoiceChange>): void {
-        const { name, value } = event.detail;
-        if (name === 'period') this.period = value;
-        else this.grouping = value;
-        this.load();
+        return getFunnel({ periodDays: Number(this.period), groupBy: this.choice });
     }
 
     // ----------------------------------------------------------------------------------------- display
-
-    get choices(): ChoiceGroup[] {
-        return [
-            periodChoice(this.period),
-            { name: 'groupBy', label: 'Group by', options: GROUP_BY_OPTIONS, value: this.grouping }
-        ];
-    }
 
     get periodCaption(): string {
         const range = this.data ? periodText(this.data.periodStart, this.data.periodEnd) : '';

@@ -2,10 +2,9 @@
 // share, so marketing sees the few reasons behind most of the returns and knows what to fix first.
 import { api } from 'lwc';
 import getReasonPareto from '@salesforce/apex/QueueHealthController.getReasonPareto';
-import { InsightsLoader } from 'c/insightsLoader';
-import { normalizePeriod, percentText, periodChoice, periodText, plural } from 'c/insightsFormat';
-import type { ChoiceGroup, ChoiceOption } from 'c/insightsFormat';
-import type { ChoiceChange } from 'c/insightsPicker';
+import { PeriodChoiceLoader } from 'c/insightsLoader';
+import { percentText, periodText, plural } from 'c/insightsFormat';
+import type { ChoiceOption } from 'c/insightsFormat';
 
 type ReasonPareto = QueueHealthController.ReasonPareto;
 type ReasonCount = QueueHealthController.ReasonCount;
@@ -36,45 +35,28 @@ export function vitalFewCount(reasons: readonly ReasonCount[]): number {
     return index < 0 ? reasons.length : index + 1;
 }
 
-export default class ReasonParetoChart extends InsightsLoader<ReasonPareto> {
+export default class ReasonParetoChart extends PeriodChoiceLoader<ReasonPareto> {
     @api periodDays = 30;
     @api kind = 'All';
 
-    period = '30';
-    chosenKind = 'All';
+    choiceGroup = { name: 'kind', label: 'Reasons', options: KIND_OPTIONS };
 
     connectedCallback(): void {
-        this.period = String(normalizePeriod(this.periodDays));
-        this.chosenKind = KIND_OPTIONS.some((option) => option.value === this.kind) ? this.kind : 'All';
-        this.load();
+        this.start(this.periodDays, this.kind);
     }
 
     request(): Promise<ReasonPareto> {
-        return getReasonPareto({ periodDays: Number(this.period), kind: this.chosenKind });
-    }
-
-    handleChoice(event: CustomEvent<ChoiceChange>): void {
-        const { name, value } = event.detail;
-        if (name === 'period') this.period = value;
-        else this.chosenKind = value;
-        this.load();
+        return getReasonPareto({ periodDays: Number(this.period), kind: this.choice });
     }
 
     // ----------------------------------------------------------------------------------------- display
-
-    get choices(): ChoiceGroup[] {
-        return [
-            periodChoice(this.period),
-            { name: 'kind', label: 'Reasons', options: KIND_OPTIONS, value: this.chosenKind }
-        ];
-    }
 
     get reasons(): ReasonCount[] {
         return (this.data?.reasons ?? []).filter((reason) => reason.count > 0);
     }
 
     get kindNoun(): string {
-        return KIND_NOUNS[this.chosenKind] ?? KIND_NOUNS.All;
+        return KIND_NOUNS[this.choice] ?? KIND_NOUNS.All;
     }
 
     get periodCaption(): string {
