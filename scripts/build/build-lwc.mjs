@@ -144,8 +144,9 @@ function compileLwc(bundles, problems) {
                     namespace: 'c'
                 });
                 for (const warning of result.warnings ?? []) {
-                    // Level 0 is fatal and 1 an error in @lwc/errors' DiagnosticLevel.
-                    if (warning.level <= 1) problems.push(lwcProblem(file, warning));
+                    // Fatal (0), Error (1) and Warning (2) in @lwc/errors' DiagnosticLevel: a compiler warning such
+                    // as LWC1057 (textarea value) is markup that silently does not work. Logs (3) pass.
+                    if (warning.level <= 2) problems.push(lwcProblem(file, warning));
                 }
             } catch (error) {
                 problems.push(lwcProblem(file, error));
