@@ -11,8 +11,11 @@ const SDR_QUEUE = 'SDR_Inbound';
 
 const inboxRow = (page, leadId) => page.locator(`c-lead-inbox tbody tr[data-id="${leadId}"]`);
 
+/** Loads the inbox afresh (a real reload: going to the same URL with a hash would not reload the page). */
 async function openInbox(page, url, persona) {
-    await page.goto(`${url}?as=${persona}#/inbox`);
+    const target = `${url}?as=${persona}#/inbox`;
+    if (page.url() === target) await page.reload();
+    else await page.goto(target);
     await page.locator(INBOX_ROWS).first().waitFor();
 }
 
@@ -36,9 +39,16 @@ async function toast(page, text) {
     return (await found.innerText()).replace(/\s+/g, ' ').trim();
 }
 
+/** Clicks the middle of the element once its box stops moving (the modal animates in). */
 async function clickAt(page, locator) {
     await locator.waitFor();
-    const box = await locator.boundingBox();
+    let box = await locator.boundingBox();
+    for (let tries = 0; tries < 20; tries++) {
+        await page.waitForTimeout(50);
+        const next = await locator.boundingBox();
+        if (next && box && next.x === box.x && next.y === box.y) break;
+        box = next;
+    }
     assert.ok(box, 'the element has a box on screen');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
@@ -56,14 +66,16 @@ const modalProblem = (page) => page.locator(`${MODAL} [data-id="problem"]`);
 const modalConfirm = (page) => page.locator(`${MODAL} lightning-modal-footer button.slds-button_brand`);
 const reasonLabels = (page) => page.locator(`${MODAL} .slds-radio__label`);
 
-/** Picks the first reason of the open modal that needs no note; returns its label. */
+/** Picks the first reason of the open modal that needs no note, and waits until it is checked; returns its text. */
 async function chooseReasonWithoutNote(page) {
     await reasonLabels(page).first().waitFor();
     const texts = await reasonLabels(page).allInnerTexts();
     const index = texts.findIndex((text) => !/note required/.test(text));
     assert.ok(index >= 0, `a reason without a required note among: ${texts.join('; ')}`);
+    const radio = page.locator(`${MODAL} input[name="reason"]`).nth(index);
     await clickAt(page, reasonLabels(page).nth(index));
-    return texts[index].split('\n')[0].trim();
+    await eventually(`the reason "${texts[index]}" is checked`, () => radio.isChecked());
+    return texts[index].replace(/\s+/g, ' ').trim();
 }
 
 async function tileCounts(page, queue) {
@@ -130,7 +142,9 @@ export function scenarios(env) {
                 const needsNote = texts.findIndex((text) => /note required/.test(text));
                 if (needsNote >= 0) {
                     await clickAt(page, reasonLabels(page).nth(needsNote));
-                    assert.match(await modalProblem(page).innerText(), /^Add a note: ".+" needs one\.$/);
+                    const asksForNote = async () =>
+                        /^Add a note: ".+" needs one\.$/.test(await modalProblem(page).innerText());
+                    await eventually('the modal asks for the note the reason requires', asksForNote);
                     assert.equal(await modalConfirm(page).isDisabled(), true, 'Reject is disabled without the note');
                     await screenshot(page, 'reject-without-note-blocked');
                 }
@@ -151,6 +165,7 @@ export function scenarios(env) {
                 assert.equal((await modalProblem(page).innerText()).trim(), '', 'no problem is shown');
                 await screenshot(page, 'reject-with-reason-modal');
                 await clickAt(page, modalConfirm(page));
+                await modalConfirm(page).waitFor({ state: 'detached' });
                 await inboxRow(page, row.leadId).waitFor({ state: 'detached' });
                 await toast(page, `Rejected ${row.name}`);
                 await screenshot(page, 'reject-with-reason-done');
@@ -166,15 +181,21 @@ export function scenarios(env) {
                 const page = pages.sdrA;
                 const row = await firstRow(page);
                 await pressOnRow(page, row.leadId, 'y');
-                await chooseReasonWithoutNote(page);
+                const reason = await chooseReasonWithoutNote(page);
                 const date = page.locator(`${MODAL} input[name="recycleUntil"]`);
                 const today = await date.getAttribute('min');
-                assert.ok((await date.inputValue()) > today, 'the reason suggests a date after today');
+                const nurtureDays = /nurture (\d+) days/.exec(reason)?.[1];
+                if (nurtureDays) {
+                    const suggested = addDays(today, Number(nurtureDays));
+                    const suggests = async () => (await date.inputValue()) === suggested;
+                    await eventually(`the reason suggests recycling until ${suggested}`, suggests);
+                }
                 const until = addDays(today, 45);
                 await date.fill(until);
                 await eventually('Recycle is enabled with a reason and a date', () => modalConfirm(page).isEnabled());
                 await screenshot(page, 'recycle-modal');
                 await clickAt(page, modalConfirm(page));
+                await modalConfirm(page).waitFor({ state: 'detached' });
                 await inboxRow(page, row.leadId).waitFor({ state: 'detached' });
                 await toast(page, `Recycled ${row.name}`);
                 const saved = await lead(row.leadId);
@@ -193,20 +214,31 @@ export function scenarios(env) {
                 await Promise.all([inboxRow(pages.sdrA, row.leadId).focus(), inboxRow(pages.sdrB, row.leadId).focus()]);
                 await Promise.all([pages.sdrA.keyboard.press('a'), pages.sdrB.keyboard.press('a')]);
 
+                // Each tab shows either the success toast or the refusal: which one, and the refusal's text.
                 const outcome = async (page) => {
-                    const found = page.locator('.workbench__toasts .slds-notify_toast').first();
-                    await found.waitFor();
-                    return { variant: await found.getAttribute('data-variant'), text: await found.innerText() };
+                    const toasts = page.locator('.workbench__toasts .slds-notify_toast');
+                    const won = toasts.filter({ hasText: `Accepted ${row.name}` });
+                    const lost = toasts.filter({ hasText: 'Nothing was accepted' });
+                    await won.or(lost).first().waitFor();
+                    return {
+                        won: (await won.count()) > 0,
+                        lost: (await lost.count()) > 0,
+                        lostText: await lost.allInnerTexts()
+                    };
                 };
                 const [a, b] = await Promise.all([outcome(pages.sdrA), outcome(pages.sdrB)]);
-                const winners = [a, b].filter((result) => result.variant === 'success');
-                assert.equal(winners.length, 1, `exactly one success toast: ${JSON.stringify([a, b])}`);
-                const [winner, loser, loserPage] =
-                    a.variant === 'success' ? ['sdr-a', b, pages.sdrB] : ['sdr-b', a, pages.sdrA];
+                assert.equal([a, b].filter((result) => result.won).length, 1, `one tab won: ${JSON.stringify([a, b])}`);
+                assert.equal(
+                    [a, b].filter((result) => result.lost).length,
+                    1,
+                    `one tab lost: ${JSON.stringify([a, b])}`
+                );
+                const [winner, loser, loserPage] = a.won ? ['sdr-a', b, pages.sdrB] : ['sdr-b', a, pages.sdrA];
                 const winnerName = backend.personas().find((persona) => persona.id === winner).name;
-                assert.equal(loser.variant, 'error');
-                assert.match(loser.text, /Nothing was accepted/);
-                assert.match(loser.text, new RegExp(`${winnerName} already decided this lead .*\\(now SAL\\)\\.`));
+                assert.match(
+                    loser.lostText.join(' '),
+                    new RegExp(`${row.name}: ${winnerName} already decided this lead .*\\(now SAL\\)\\.`)
+                );
                 await screenshot(loserPage, 'concurrent-accept-loser');
                 await screenshot(loserPage === pages.sdrA ? pages.sdrB : pages.sdrA, 'concurrent-accept-winner');
                 const saved = await lead(row.leadId);
