@@ -281,7 +281,7 @@ export default class LeadInbox extends LightningElement {
                 index,
                 companyText: row.company ?? '',
                 segmentText: segmentLabel(row.segment),
-                // The SLDS badge markup, not a lightning-badge component per row: a faster first render (docs/performance.md).
+                // SLDS badge markup rather than a lightning-badge component per row (docs/performance.md).
                 segmentClass: `slds-badge ${segmentBadgeClass(row.segment)}`,
                 triggerText: intentTriggerLabel(row.intentTrigger),
                 fitText: scoreLabel(row.fitScore),
