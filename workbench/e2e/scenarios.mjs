@@ -89,7 +89,8 @@ const addDays = (isoDate, days) =>
     new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * @param {{ url: string, backend: object, clock: object, newPage: () => Promise<object>, screenshot: (page, name) => Promise<void> }} env
+ * @param {object} env the running workbench (url, backend, clock), newPage() (a fresh browser context's page) and
+ *   screenshot(page, name)
  * @returns {{ title: string, run: () => Promise<void> }[]}
  */
 export function scenarios(env) {
