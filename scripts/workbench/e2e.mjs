@@ -3,7 +3,9 @@
 // Serves the workbench on a free 127.0.0.1 port with a fresh state folder seeded from data/ (never .workbench-data/),
 // runs the scenarios of workbench/e2e/scenarios.mjs in order, prints one line per scenario and a count, and writes
 // a screenshot of each to workbench/e2e/screenshots/ (git-ignored). Builds first when the build output is stale.
-// CHROMIUM_PATH overrides /usr/bin/chromium.
+// The server runs in this process, so the backend's clock is passed in (createBackend's `now`): a movable clock
+// (workbench/e2e/harness.mjs) that the Definitions scenario moves past the next review. CHROMIUM_PATH overrides
+// /usr/bin/chromium.
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
