@@ -9,7 +9,8 @@ module.exports = {
     modulePathIgnorePatterns: ['<rootDir>/scripts/verify/fixtures/', '<rootDir>/.build/'],
     // Platform modules that sfdx-lwc-jest has no stub for.
     moduleNameMapper: {
-        '^lightning/modal$': '<rootDir>/force-app-tests/jest-mocks/lightning/modal'
+        '^lightning/modal$': '<rootDir>/force-app-tests/jest-mocks/lightning/modal',
+        '^test/lwcTest$': '<rootDir>/force-app-tests/jest-helpers/lwcTest.js'
     },
     setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/scripts/jest/setup.js'],
     collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],

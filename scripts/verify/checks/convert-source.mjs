@@ -24,6 +24,7 @@ const DEVELOPMENT_ONLY = [
     { test: (path) => /(^|\/)tsconfig[^/]*\.json$/.test(path), what: 'a tsconfig', rule: '**/tsconfig*.json' },
     { test: (path) => path.split('/').includes('__tests__'), what: 'a test', rule: '**/__tests__/**' },
     { test: (path) => path.split('/').includes('jest-mocks'), what: 'a Jest mock', rule: '**/jest-mocks/**' },
+    { test: (path) => path.split('/').includes('jest-helpers'), what: 'a Jest helper', rule: '**/jest-helpers/**' },
     { test: (path) => path.split('/').includes('fixtures'), what: 'a verify fixture', rule: '**/fixtures/**' }
 ];
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { createElement } from 'lwc';
 import FunnelConversion from 'c/funnelConversion';
 import getFunnel from '@salesforce/apex/QueueHealthController.getFunnel';
+import { flush, mount } from 'test/lwcTest';
 
 jest.mock('@salesforce/apex/QueueHealthController.getFunnel', () => ({ default: jest.fn() }), { virtual: true });
 
@@ -32,20 +32,7 @@ function group(key: string, label: string, mqlToSal: number | null): FunnelGroup
     };
 }
 
-function flush(): Promise<void> {
-    return Array.from({ length: 10 }).reduce<Promise<void>>(
-        (settled) => settled.then(() => undefined),
-        Promise.resolve()
-    );
-}
-
-async function createFunnel(props: Record<string, unknown> = {}): Promise<HTMLElement> {
-    const element = createElement('c-funnel-conversion', { is: FunnelConversion });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    await flush();
-    return element;
-}
+const createFunnel = (props: Record<string, unknown> = {}) => mount('c-funnel-conversion', FunnelConversion, props);
 
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
 const status = (element: HTMLElement) => root(element).querySelector('c-insights-status')?.shadowRoot as ShadowRoot;

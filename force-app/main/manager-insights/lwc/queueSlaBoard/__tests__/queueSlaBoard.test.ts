@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { createElement } from 'lwc';
 import QueueSlaBoard from 'c/queueSlaBoard';
 import getQueueHealth from '@salesforce/apex/QueueHealthController.getQueueHealth';
+import { flush, mount } from 'test/lwcTest';
 
 jest.mock('@salesforce/apex/QueueHealthController.getQueueHealth', () => ({ default: jest.fn() }), {
     virtual: true
@@ -34,21 +34,7 @@ function health(overrides: Partial<QueueHealth> = {}): QueueHealth {
     return JSON.parse(JSON.stringify({ ...HEALTH, ...overrides })) as QueueHealth;
 }
 
-/** Settles pending promises without relying on timers, so it also works under fake timers. */
-function flush(): Promise<void> {
-    return Array.from({ length: 10 }).reduce<Promise<void>>(
-        (settled) => settled.then(() => undefined),
-        Promise.resolve()
-    );
-}
-
-async function createBoard(props: Record<string, unknown> = {}): Promise<HTMLElement> {
-    const element = createElement('c-queue-sla-board', { is: QueueSlaBoard });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    await flush();
-    return element;
-}
+const createBoard = (props: Record<string, unknown> = {}) => mount('c-queue-sla-board', QueueSlaBoard, props);
 
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
 const status = (element: HTMLElement) => root(element).querySelector('c-insights-status')?.shadowRoot as ShadowRoot;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { createElement } from 'lwc';
 import ReasonParetoChart, { vitalFewCount } from 'c/reasonPareto';
 import getReasonPareto from '@salesforce/apex/QueueHealthController.getReasonPareto';
+import { flush, mount } from 'test/lwcTest';
 
 jest.mock('@salesforce/apex/QueueHealthController.getReasonPareto', () => ({ default: jest.fn() }), {
     virtual: true
@@ -16,20 +16,7 @@ function pareto(overrides: Partial<ReasonPareto> = {}): ReasonPareto {
     return JSON.parse(JSON.stringify({ ...PARETO, ...overrides })) as ReasonPareto;
 }
 
-function flush(): Promise<void> {
-    return Array.from({ length: 10 }).reduce<Promise<void>>(
-        (settled) => settled.then(() => undefined),
-        Promise.resolve()
-    );
-}
-
-async function createPareto(props: Record<string, unknown> = {}): Promise<HTMLElement> {
-    const element = createElement('c-reason-pareto', { is: ReasonParetoChart });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    await flush();
-    return element;
-}
+const createPareto = (props: Record<string, unknown> = {}) => mount('c-reason-pareto', ReasonParetoChart, props);
 
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
 const status = (element: HTMLElement) => root(element).querySelector('c-insights-status')?.shadowRoot as ShadowRoot;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { createElement } from 'lwc';
 import StageDefinitions from 'c/stageDefinitions';
 import { definitionsText } from 'c/definitionsReview';
 import getDefinitions from '@salesforce/apex/StageDefinitionsController.getDefinitions';
+import { flush, mount } from 'test/lwcTest';
 
 jest.mock('@salesforce/apex/StageDefinitionsController.getDefinitions', () => ({ default: jest.fn() }), {
     virtual: true
@@ -19,20 +19,8 @@ function definitions(overrides: Partial<Definitions> = {}): Definitions {
     return JSON.parse(JSON.stringify({ ...DEFINITIONS, ...overrides })) as Definitions;
 }
 
-function flush(): Promise<void> {
-    return Array.from({ length: 10 }).reduce<Promise<void>>(
-        (settled) => settled.then(() => undefined),
-        Promise.resolve()
-    );
-}
-
-async function createDefinitions(props: Record<string, unknown> = {}): Promise<HTMLElement> {
-    const element = createElement('c-stage-definitions', { is: StageDefinitions });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    await flush();
-    return element;
-}
+const createDefinitions = (props: Record<string, unknown> = {}) =>
+    mount('c-stage-definitions', StageDefinitions, props);
 
 function toasts(element: HTMLElement) {
     const handler = jest.fn<(event: CustomEvent) => void>();

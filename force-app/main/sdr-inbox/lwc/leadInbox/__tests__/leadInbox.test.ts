@@ -10,6 +10,7 @@ import decide from '@salesforce/apex/LeadInboxController.decide';
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
 import { CurrentPageReference } from 'lightning/navigation';
 import type { EmpMessage } from 'lightning/empApi';
+import { flush, mount, removeAll } from 'test/lwcTest';
 
 jest.mock('@salesforce/apex/LeadInboxController.getInbox', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadInboxController.getDispositionReasons', () => ({ default: jest.fn() }), {
@@ -49,31 +50,13 @@ function okResult(...leadIds: string[]): DecisionResult {
     };
 }
 
-/** Settles pending promises without relying on timers, so it also works under fake timers. */
-function flush(): Promise<void> {
-    return Array.from({ length: 10 }).reduce<Promise<void>>(
-        (settled) => settled.then(() => undefined),
-        Promise.resolve()
-    );
-}
-
 /** The Jest stub of CurrentPageReference is a test wire adapter: tests feed it by emitting. */
 function emitPageReference(pageReference: Record<string, unknown>): void {
     // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- emitting is how tests drive a wire
     (CurrentPageReference as unknown as { emit: (value: unknown) => void }).emit(pageReference);
 }
 
-function removeAll(): void {
-    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
-}
-
-async function createInbox(props: Record<string, unknown> = {}): Promise<HTMLElement> {
-    const element = createElement('c-lead-inbox', { is: LeadInbox });
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    await flush();
-    return element;
-}
+const createInbox = (props: Record<string, unknown> = {}) => mount('c-lead-inbox', LeadInbox, props);
 
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
 const rows = (element: HTMLElement) => Array.from(root(element).querySelectorAll<HTMLElement>('tbody tr'));

@@ -10,6 +10,7 @@ import qualify from '@salesforce/apex/LeadStagePanelController.qualify';
 import convert from '@salesforce/apex/LeadStagePanelController.convert';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
 import decide from '@salesforce/apex/LeadInboxController.decide';
+import { flush } from 'test/lwcTest';
 
 jest.mock(
     '@salesforce/apex/LeadStagePanelController.getPanel',
@@ -66,13 +67,6 @@ function outcome(overrides: Partial<LeadOutcome> = {}): LeadOutcome {
         decidedAt: null,
         ...overrides
     };
-}
-
-function flush(): Promise<void> {
-    return Array.from({ length: 10 }).reduce<Promise<void>>(
-        (settled) => settled.then(() => undefined),
-        Promise.resolve()
-    );
 }
 
 async function createPanel(): Promise<HTMLElement> {
