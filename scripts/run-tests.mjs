@@ -28,6 +28,11 @@ const STEPS = [
         command: ['node_modules/.bin/sfdx-lwc-jest', '--coverage', '--', '--silent', '--no-cache']
     },
     {
+        id: 'local-org',
+        title: "local-org: the emulator's own specifications",
+        command: ['node', '--test', '--test-reporter=spec', '.build/local-org/test/']
+    },
+    {
         id: 'script-specs',
         title: 'Script specifications: each check catches its planted mistakes; org commands explain missing setup',
         command: ['node', '--test', '--test-reporter=spec', 'scripts/']

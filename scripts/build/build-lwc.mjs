@@ -4,7 +4,7 @@
 // 2. removes emitted .js whose .ts is gone;
 // 3. type-checks sources and __tests__ with tsc, then emits each source .ts in place as .js (tests are not emitted);
 // 4. runs every component .js, .html and .css through the LWC compiler;
-// 5. type-checks the workbench backend with its tests and emits it for Node (workbench/tsconfig.json).
+// 5. type-checks the workbench backend and local-org with their tests and emits them for Node (<dir>/tsconfig.json).
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,12 +157,14 @@ function compileLwc(bundles, problems) {
 }
 
 /**
- * One program over the backend and its tests (tsconfig.test.json); emits the sources tsconfig.json builds, and its
- * package.json ("type": "module") beside them, which tsc copies only in a whole-project emit.
+ * One program over a Node package's sources and tests (`tsconfig.test.json` when the package has one, else its
+ * tsconfig.json includes the tests); emits what tsconfig.json builds, and the package.json ("type": "module") beside
+ * it, which tsc copies only in a whole-project emit.
  */
-function compileWorkbench(problems) {
-    const build = parsedConfig(join(root, 'workbench', 'tsconfig.json'), problems);
-    const withTests = parsedConfig(join(root, 'workbench', 'tsconfig.test.json'), problems);
+function compileNodePackage(dir, problems) {
+    const build = parsedConfig(join(root, dir, 'tsconfig.json'), problems);
+    const testConfig = join(root, dir, 'tsconfig.test.json');
+    const withTests = existsSync(testConfig) ? parsedConfig(testConfig, problems) : build;
     if (!build || !withTests || problems.length) return 0;
     const program = ts.createProgram({ rootNames: withTests.fileNames, options: build.options });
     problems.push(...ts.getPreEmitDiagnostics(program).map(diagnosticProblem));
@@ -171,7 +173,7 @@ function compileWorkbench(problems) {
         problems.push(...program.emit(program.getSourceFile(fileName)).diagnostics.map(diagnosticProblem));
     }
     mkdirSync(build.options.outDir, { recursive: true });
-    writeFileSync(join(build.options.outDir, 'package.json'), readFileSync(join(root, 'workbench', 'package.json')));
+    writeFileSync(join(build.options.outDir, 'package.json'), readFileSync(join(root, dir, 'package.json')));
     return withTests.fileNames.length;
 }
 
@@ -186,7 +188,8 @@ writePathMapping(bundles, problems);
 const removed = removeStaleOutput(bundles, problems);
 const { sources, tests } = problems.length ? { sources: 0, tests: 0 } : compileTypeScript(problems);
 const compiled = problems.length ? 0 : compileLwc(bundles, problems);
-const workbenchFiles = problems.length ? 0 : compileWorkbench(problems);
+const workbenchFiles = problems.length ? 0 : compileNodePackage('workbench', problems);
+const localOrgFiles = problems.length ? 0 : compileNodePackage('local-org', problems);
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (problems.length) {
@@ -197,5 +200,5 @@ if (problems.length) {
 console.log(
     `Built ${bundles.length} LWC: ${sources} .ts compiled, ${tests} test files type-checked, ` +
         `${compiled} files passed the LWC compiler${removed ? `, ${removed} stale .js removed` : ''}, ` +
-        `${workbenchFiles} workbench backend files type-checked and built (${seconds} s).`
+        `${workbenchFiles} workbench backend and ${localOrgFiles} local-org files type-checked and built (${seconds} s).`
 );
