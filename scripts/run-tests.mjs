@@ -48,6 +48,11 @@ const STEPS = [
         command: check('cross-references')
     },
     {
+        id: 'local-org-generic',
+        title: "local-org names none of the project's classes, flows, objects, fields or permissions",
+        command: check('local-org-generic')
+    },
+    {
         id: 'apex-contract',
         title: 'Apex contract: LWC Apex imports and their TypeScript declarations equal the Apex signatures',
         command: check('apex-contract')

@@ -14,7 +14,7 @@ export interface ObjectPermission {
 }
 
 export interface FieldPermission {
-    /** 'Lead.Fit_Score__c' */
+    /** 'Account.Rating__c' */
     field: string;
     readable: boolean;
     editable: boolean;
@@ -80,7 +80,7 @@ export interface HolidayDefinition {
 }
 
 export interface ApexSource {
-    /** Class name as the file is named ('LeadHandoffService'). */
+    /** Class name as the file is named ('InvoiceService'). */
     name: string;
     /** Relative to the project root. */
     file: string;
@@ -88,7 +88,7 @@ export interface ApexSource {
 }
 
 export interface FlowSource {
-    /** API name ('Lead_Handoff_Qualify'). */
+    /** API name ('Invoice_Approve'). */
     name: string;
     file: string;
     xml: string;

@@ -11,7 +11,7 @@ interface Entry {
 }
 
 export class SObject {
-    /** The object's API name as the schema spells it ('Lead', 'Lead_Stage_Event__c'). */
+    /** The object's API name as the schema spells it ('Lead', 'Invoice__c'). */
     readonly type: string;
     private readonly entries = new Map<string, Entry>();
 
