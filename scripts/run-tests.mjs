@@ -8,6 +8,13 @@ const check = (name) => ['node', 'scripts/verify/check.mjs', name];
 
 const STEPS = [
     {
+        // First, so that a fresh machine gets Java and Chromium (as root) or the one command to run, before any work.
+        id: 'system-packages',
+        title: "System packages: Java 17 and Debian's Chromium (apt-get installs them when run as root)",
+        command: ['bash', 'scripts/setup/system-packages.sh'],
+        showOutput: true
+    },
+    {
         id: 'build',
         title: 'TypeScript build, type-check and LWC compile',
         command: ['node', 'scripts/build/build-lwc.mjs']
@@ -107,6 +114,7 @@ for (const step of selected) {
     if (result.ok) {
         passed++;
         console.log(`PASS ${line}`);
+        if (step.showOutput && !verbose && result.output.trim()) console.log(`  ${result.output.trim()}`);
         continue;
     }
     failed++;
