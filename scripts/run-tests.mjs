@@ -15,6 +15,11 @@ const STEPS = [
         showOutput: true
     },
     {
+        id: 'workflows',
+        title: 'GitHub workflows: valid YAML; the npm scripts, files and sf commands and flags they name exist',
+        command: check('workflows')
+    },
+    {
         id: 'build',
         title: 'TypeScript build, type-check and LWC compile',
         command: ['node', 'scripts/build/build-lwc.mjs']
