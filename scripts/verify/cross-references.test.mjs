@@ -8,6 +8,7 @@ import { apexSchemaReferences } from './lib/apex-references.mjs';
 import { fieldPathProblem, readSchema } from './lib/schema.mjs';
 import { formatProblem } from './lib/problems.mjs';
 import { check } from './checks/cross-references.mjs';
+import { USER_PERMISSION_DEPENDENCIES, missingDependencies } from './lib/permission-dependencies.mjs';
 
 test('cross-references passes on the clean fixture', () => {
     const { status, output } = runCheck('cross-references', projectWith());
@@ -92,6 +93,16 @@ const planted = [
         /Dashboard names report Widget_Insights\/Widget_Sizes_By_Company, but no reports\/Widget_Insights\/Widget_Sizes_By_Company\.report-meta\.xml exists/
     ],
     [
+        'permission-set-missing-dependency',
+        'force-app/main/widgets/permissionsets/Widget_Admin.permissionset-meta.xml:21:',
+        /CustomizeApplication depends on ViewSetup: Salesforce rejects the permission set at deploy\. .*\(source: http/
+    ],
+    [
+        'permission-set-missing-dependency',
+        'force-app/main/widgets/permissionsets/Widget_Admin.permissionset-meta.xml:17:',
+        /ConvertLeads depends on Create and Edit on Account, Create and Edit on Contact, Create and Edit on Opportunity: the action fails at run time/
+    ],
+    [
         'flexipage-unknown-bare-component',
         'force-app/main/widgets/flexipages/Widget_Home.flexipage-meta.xml:12:',
         /component widgetLst does not exist: no lwc\/widgetLst\/ .*\(did you mean widgetList\?\)/
@@ -108,7 +119,7 @@ test('cross-references CLI exits 1 and prints file:line: message for a planted m
 });
 
 for (const [mistake, file, problem] of planted) {
-    test(`cross-references fails on ${mistake}, naming file and problem`, async () => {
+    test(`cross-references fails on ${mistake} (${file.split(':')[1] || 'file'}), naming file and problem`, async () => {
         const output = (await check(projectWith(mistake))).map(formatProblem);
         const line = output.find((text) => text.includes(file));
         assert.ok(line, `expected a problem in ${file}, got:\n${output.join('\n')}`);
@@ -184,4 +195,19 @@ test('apexClasses models methods, annotations, parameters and fields', () => {
     assert.equal(getWidgets.returnType, 'List<Widget__c>');
     assert.deepEqual(getWidgets.parameters, [{ name: 'minimumSize', type: 'Integer' }]);
     assert.deepEqual(getWidgets.annotations, [{ name: 'AuraEnabled', parameters: { cacheable: 'true' } }]);
+});
+
+test('every user-permission dependency row names its source', () => {
+    for (const row of USER_PERMISSION_DEPENDENCIES) assert.match(row.source, /^https?:\/\//, row.permission);
+});
+
+test('a feature-dependent dependency applies only when the scratch definition turns the feature on', () => {
+    const granted = { userPermissions: new Set(['CustomizeApplication', 'ViewSetup']), objectPermissions: new Map() };
+    assert.deepEqual(missingDependencies(granted, { settings: {} }), []);
+    const translation = { settings: { languageSettings: { enableTranslationWorkbench: true } } };
+    const [problem] = missingDependencies(granted, translation);
+    assert.match(
+        problem.message,
+        /^CustomizeApplication depends on ManageTranslation when the Translation Workbench is on/
+    );
 });
