@@ -5,7 +5,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { apexClasses, classIndex, hasAnnotation } from '../lib/apex-classes.mjs';
 import { apexSchemaReferences } from '../lib/apex-references.mjs';
-import { projectFiles, projectPath, readMetadataXml } from '../lib/project.mjs';
+import { lineAt, projectFiles, projectPath, readMetadataXml } from '../lib/project.mjs';
+import { flowFormulaContextProblems } from '../lib/flow-formula-contexts.mjs';
 import { lwcSources } from '../lib/lwc-sources.mjs';
 import { missingDependencies } from '../lib/permission-dependencies.mjs';
 import {
@@ -297,6 +298,9 @@ function checkFlows(schema, classes, files, report) {
             }
         };
         visit(flow, undefined);
+        for (const { offset, message } of flowFormulaContextProblems(flow, text)) {
+            report.add(file, lineAt(text, offset), `Flow ${message}`);
+        }
 
         for (const action of asArray(flow.actionCalls)) {
             if (textOf(action.actionType) !== 'apex') continue;
