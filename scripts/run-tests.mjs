@@ -8,6 +8,18 @@ const check = (name) => ['node', 'scripts/verify/check.mjs', name];
 
 const STEPS = [
     {
+        // First, so that a fresh machine gets Java and Chromium (as root) or the one command to run, before any work.
+        id: 'system-packages',
+        title: "System packages: Java 17 and Debian's Chromium (apt-get installs them when run as root)",
+        command: ['bash', 'scripts/setup/system-packages.sh'],
+        showOutput: true
+    },
+    {
+        id: 'workflows',
+        title: 'GitHub workflows: valid YAML; the npm scripts, files and sf commands and flags they name exist',
+        command: check('workflows')
+    },
+    {
         id: 'build',
         title: 'TypeScript build, type-check and LWC compile',
         command: ['node', 'scripts/build/build-lwc.mjs']
@@ -117,6 +129,7 @@ for (const step of selected) {
     if (result.ok) {
         passed++;
         console.log(`PASS ${line}`);
+        if (step.showOutput && !verbose && result.output.trim()) console.log(`  ${result.output.trim()}`);
         continue;
     }
     failed++;

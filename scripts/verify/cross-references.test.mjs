@@ -8,6 +8,9 @@ import { apexSchemaReferences } from './lib/apex-references.mjs';
 import { fieldPathProblem, readSchema } from './lib/schema.mjs';
 import { formatProblem } from './lib/problems.mjs';
 import { check } from './checks/cross-references.mjs';
+import { USER_PERMISSION_DEPENDENCIES, missingDependencies } from './lib/permission-dependencies.mjs';
+import { CONTEXTS, FLOW_FORMULA_CONTEXTS, flowFormulaContextProblems } from './lib/flow-formula-contexts.mjs';
+import { XMLParser } from 'fast-xml-parser';
 
 test('cross-references passes on the clean fixture', () => {
     const { status, output } = runCheck('cross-references', projectWith());
@@ -92,6 +95,26 @@ const planted = [
         /Dashboard names report Widget_Insights\/Widget_Sizes_By_Company, but no reports\/Widget_Insights\/Widget_Sizes_By_Company\.report-meta\.xml exists/
     ],
     [
+        'permission-set-missing-dependency',
+        'force-app/main/widgets/permissionsets/Widget_Admin.permissionset-meta.xml:21:',
+        /CustomizeApplication depends on ViewSetup: Salesforce rejects the permission set at deploy\. .*\(source: http/
+    ],
+    [
+        'permission-set-missing-dependency',
+        'force-app/main/widgets/permissionsets/Widget_Admin.permissionset-meta.xml:17:',
+        /ConvertLeads depends on Create and Edit on Account, Create and Edit on Contact, Create and Edit on Opportunity: the action fails at run time/
+    ],
+    [
+        'flow-formula-function-not-allowed',
+        'force-app/main/widgets/flows/Widget_Recount.flow-meta.xml:22:',
+        /PRIORVALUE\(\) in formula resource PriorSize: not available, because the flow is not record-triggered \(AutoLaunchedFlow\)\..*\(source: https:\/\/help\.salesforce\.com/
+    ],
+    [
+        'flow-formula-function-not-allowed',
+        'force-app/main/widgets/flows/Widget_Retire.flow-meta.xml:25:',
+        /ISNEW\(\) in the entry-condition formula: not available, because the flow runs on RecordBeforeDelete with recordTriggerType Delete/
+    ],
+    [
         'flexipage-unknown-bare-component',
         'force-app/main/widgets/flexipages/Widget_Home.flexipage-meta.xml:12:',
         /component widgetLst does not exist: no lwc\/widgetLst\/ .*\(did you mean widgetList\?\)/
@@ -108,7 +131,7 @@ test('cross-references CLI exits 1 and prints file:line: message for a planted m
 });
 
 for (const [mistake, file, problem] of planted) {
-    test(`cross-references fails on ${mistake}, naming file and problem`, async () => {
+    test(`cross-references fails on ${mistake} (${file.split(':')[1] || 'file'}), naming file and problem`, async () => {
         const output = (await check(projectWith(mistake))).map(formatProblem);
         const line = output.find((text) => text.includes(file));
         assert.ok(line, `expected a problem in ${file}, got:\n${output.join('\n')}`);
@@ -184,4 +207,81 @@ test('apexClasses models methods, annotations, parameters and fields', () => {
     assert.equal(getWidgets.returnType, 'List<Widget__c>');
     assert.deepEqual(getWidgets.parameters, [{ name: 'minimumSize', type: 'Integer' }]);
     assert.deepEqual(getWidgets.annotations, [{ name: 'AuraEnabled', parameters: { cacheable: 'true' } }]);
+});
+
+test('every user-permission dependency row names its source', () => {
+    for (const row of USER_PERMISSION_DEPENDENCIES) assert.match(row.source, /^https?:\/\//, row.permission);
+});
+
+test('a feature-dependent dependency applies only when the scratch definition turns the feature on', () => {
+    const granted = { userPermissions: new Set(['CustomizeApplication', 'ViewSetup']), objectPermissions: new Map() };
+    assert.deepEqual(missingDependencies(granted, { settings: {} }), []);
+    const translation = { settings: { languageSettings: { enableTranslationWorkbench: true } } };
+    const [problem] = missingDependencies(granted, translation);
+    assert.match(
+        problem.message,
+        /^CustomizeApplication depends on ManageTranslation when the Translation Workbench is on/
+    );
+});
+
+// Flow formula contexts, on small flows: which trigger allows ISNEW, ISCHANGED, PRIORVALUE and $Record__Prior.
+const flowParser = new XMLParser({ parseTagValue: false, isArray: (_name, jpath) => jpath.split('.').length > 1 });
+
+function flowXml({ triggerType, recordTriggerType, processType = 'AutoLaunchedFlow', formula, filterFormula }) {
+    const trigger = triggerType
+        ? `<object>Widget__c</object><recordTriggerType>${recordTriggerType}</recordTriggerType><triggerType>${triggerType}</triggerType>`
+        : '';
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<Flow xmlns="http://soap.sforce.com/2006/04/metadata">',
+        formula
+            ? `    <formulas>\n        <name>Probe</name>\n        <expression>${formula}</expression>\n    </formulas>`
+            : '',
+        `    <processType>${processType}</processType>`,
+        `    <start>${filterFormula ? `<filterFormula>${filterFormula}</filterFormula>` : ''}${trigger}</start>`,
+        '</Flow>'
+    ].join('\n');
+}
+
+function contextProblems(options) {
+    const text = flowXml(options);
+    return flowFormulaContextProblems(flowParser.parse(text).Flow, text).map(
+        (problem) => problem.message.split(':')[0]
+    );
+}
+
+test('flow formulas: the functions and $Record__Prior are allowed where record-triggered flows on create or update run', () => {
+    const formula = 'IF(ISNEW(), 0, PRIORVALUE({!$Record.Size__c})) + IF(ISCHANGED({!$Record.Size__c}), 1, 0)';
+    for (const triggerType of ['RecordBeforeSave', 'RecordAfterSave']) {
+        for (const recordTriggerType of ['Create', 'Update', 'CreateAndUpdate']) {
+            assert.deepEqual(contextProblems({ triggerType, recordTriggerType, formula, filterFormula: formula }), []);
+        }
+        assert.deepEqual(
+            contextProblems({ triggerType, recordTriggerType: 'Update', formula: '{!$Record__Prior.Size__c}' }),
+            []
+        );
+    }
+});
+
+test('flow formulas: not available in flows without a record trigger, nor on delete', () => {
+    assert.deepEqual(contextProblems({ processType: 'Flow', formula: 'ISCHANGED({!widget.Size__c})' }), [
+        'ISCHANGED() in formula resource Probe'
+    ]);
+    assert.deepEqual(contextProblems({ processType: 'Flow', formula: 'TEXT({!$Record__Prior.Size__c})' }), [
+        '$Record__Prior in this flow'
+    ]);
+    assert.deepEqual(
+        contextProblems({ triggerType: 'RecordBeforeDelete', recordTriggerType: 'Delete', filterFormula: 'ISNEW()' }),
+        ['ISNEW() in the entry-condition formula']
+    );
+});
+
+test('flow formula contexts: every cell is known, and every failing cell names its source', () => {
+    for (const row of FLOW_FORMULA_CONTEXTS) {
+        assert.deepEqual(Object.keys(row.contexts).sort(), [...CONTEXTS].sort(), row.name);
+        for (const cell of Object.values(row.contexts)) {
+            assert.ok(['allowed', 'constant', 'not available', 'unconfirmed'].includes(cell.status));
+            assert.match(cell.source, /^https:\/\//, row.name);
+        }
+    }
 });

@@ -5,8 +5,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { apexClasses, classIndex, hasAnnotation } from '../lib/apex-classes.mjs';
 import { apexSchemaReferences } from '../lib/apex-references.mjs';
-import { projectFiles, projectPath, readMetadataXml } from '../lib/project.mjs';
+import { lineAt, projectFiles, projectPath, readMetadataXml } from '../lib/project.mjs';
+import { flowFormulaContextProblems } from '../lib/flow-formula-contexts.mjs';
 import { lwcSources } from '../lib/lwc-sources.mjs';
+import { missingDependencies } from '../lib/permission-dependencies.mjs';
 import {
     STANDARD_OBJECTS,
     closest,
@@ -296,6 +298,9 @@ function checkFlows(schema, classes, files, report) {
             }
         };
         visit(flow, undefined);
+        for (const { offset, message } of flowFormulaContextProblems(flow, text)) {
+            report.add(file, lineAt(text, offset), `Flow ${message}`);
+        }
 
         for (const action of asArray(flow.actionCalls)) {
             if (textOf(action.actionType) !== 'apex') continue;
@@ -854,6 +859,7 @@ function checkDataPlans(schema, root, report) {
 
 function checkPermissionSets(schema, classes, files, report) {
     const granted = new Set();
+    const scratchDefinition = readScratchDefinition(report.root);
     const index = classIndex(classes);
     for (const file of files.filter((path) => path.endsWith('.permissionset-meta.xml'))) {
         const locate = createLocator(readFileSync(file, 'utf8'));
@@ -901,8 +907,37 @@ function checkPermissionSets(schema, classes, files, report) {
             if (!app || app.includes('__') || schema.applications.has(app.toLowerCase())) continue;
             problem('application', app, `no applications/${app}.app-meta.xml exists. Fix the app name or add the app.`);
         }
+        for (const { permission, message } of missingDependencies(grantedAccess(permissionSet), scratchDefinition)) {
+            report.add(file, locate(`<name>${permission}</name>`), `Permission set userPermissions ${message}`);
+        }
     }
     return granted;
+}
+
+/** The user permissions and object access flags a permission set turns on. */
+function grantedAccess(permissionSet) {
+    const enabled = (entry) => textOf(entry.enabled) === 'true';
+    const userPermissions = new Set(
+        asArray(permissionSet.userPermissions)
+            .filter(enabled)
+            .map((entry) => textOf(entry.name))
+    );
+    const objectPermissions = new Map();
+    for (const entry of asArray(permissionSet.objectPermissions)) {
+        const flags = Object.keys(entry).filter((key) => key !== 'object' && textOf(entry[key]) === 'true');
+        objectPermissions.set(textOf(entry.object), new Set(flags));
+    }
+    return { userPermissions, objectPermissions };
+}
+
+function readScratchDefinition(root) {
+    const file = join(root, 'config/project-scratch-def.json');
+    if (!existsSync(file)) return undefined;
+    try {
+        return JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+        return undefined; // metadata-structure reports a broken scratch definition
+    }
 }
 
 function fieldPermissionsNotAllowed(schema, object, path) {
