@@ -33,5 +33,8 @@ for (const command of ['deploy', 'test']) {
 test('an unknown org command prints the usage', () => {
     const result = runOrgCommand('destroy');
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /Usage: node scripts\/org\/org.mjs <create\|deploy\|test>/);
+    assert.match(
+        result.stderr,
+        /Usage: node scripts\/org\/org.mjs <create\|setup\|deploy\|test\|clean-sample-data\|package-version>/
+    );
 });
