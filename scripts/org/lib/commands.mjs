@@ -78,14 +78,12 @@ export const commands = {
         );
         const org = orgSession(alias);
         let step = 'deploy';
+        let people;
         try {
             steps.deployPolicy(org);
             steps.deployApp(org);
             step = 'setup';
-            const people = setUp(org, 'scratch', options);
-            steps.setDefaultOrg(alias);
-            sf(['org', 'open', '--path', APP_PATH, '--target-org', alias], 'Opening the org');
-            printLogins(people, alias);
+            people = setUp(org, 'scratch', options);
         } catch (error) {
             if (!(error instanceof OrgStepError)) throw error;
             const resume =
@@ -96,6 +94,11 @@ export const commands = {
                 `${error.message}\nThe scratch org "${alias}" (${created?.username ?? 'see npx sf org list'}) exists but is not set up, and is not your default org. Fix the cause above, then run: ${resume}`
             );
         }
+        steps.setDefaultOrg(alias);
+        printLogins(people, alias);
+        const opened = org.run(['org', 'open', '--path', APP_PATH]);
+        if (opened.exitCode !== 0)
+            console.log(`(Could not open a browser here: ${opened.json?.message ?? 'no output'})`);
     },
 
     async setup(options) {

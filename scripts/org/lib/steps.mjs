@@ -31,7 +31,10 @@ export function build() {
     if (result.status !== 0) throw new OrgStepError('The build failed (see above): run `npm test` to see what to fix.');
 }
 
-/** 'scratch', 'sandbox' or 'production' (Developer and trial orgs count as production: nothing there is throwaway). */
+/**
+ * 'scratch', 'sandbox' or 'production'. Scratch orgs are the non-sandbox orgs with an expiry date; Developer Edition
+ * orgs count as production. (A trial org also expires, and is treated as a scratch org: it is throwaway too.)
+ */
 export function orgKind(session) {
     const [org] = session.query(
         'SELECT IsSandbox, TrialExpirationDate, OrganizationType FROM Organization',
