@@ -344,3 +344,34 @@ test('package:version without a Dev Hub explains what to connect', () => {
     assert.equal(run.status, 1);
     assert.match(run.stderr, /No Dev Hub is connected: run `npx sf org login web --set-default-dev-hub/);
 });
+
+test('package:version in CI never creates the package itself (its Id would be lost with the workspace)', () => {
+    const run = runOrg(['package-version'], [reply('config get target-dev-hub', 'config-get-set')], {
+        env: { CI: 'true' }
+    });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /has no Id in sfdx-project\.json packageAliases: run `npm run package:version` once/);
+    assert.ok(!run.calls.some((call) => call.startsWith('package ')));
+});
+
+test('package:version creates the package once, then a version with code coverage, and prints how to install it', () => {
+    const run = runOrg(
+        ['package-version'],
+        [
+            reply('config get target-dev-hub', 'config-get-set'),
+            reply('package create', 'package-create-succeeded'),
+            reply('package version create', 'package-version-create-succeeded')
+        ],
+        { env: { CI: '' } }
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(
+        run.calls.find((call) => call.startsWith('package create')),
+        /--package-type Unlocked --path force-app --no-namespace/
+    );
+    assert.match(
+        run.calls.find((call) => call.startsWith('package version create')),
+        /--code-coverage/
+    );
+    assert.match(run.stdout, /npx sf package install --package 04txx000000LhdAAAS/);
+});

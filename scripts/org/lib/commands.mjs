@@ -199,6 +199,11 @@ export const commands = {
         if (!app) throw new OrgStepError('sfdx-project.json declares no package: see docs/install.md.');
         buildAndCheck();
         if (!project.packageAliases?.[app.package]) {
+            // In CI a created package's Id would be lost with the workspace, and the next run would create another.
+            if (process.env.CI)
+                throw new OrgStepError(
+                    `The package "${app.package}" has no Id in sfdx-project.json packageAliases: run \`npm run package:version\` once on your machine with the Dev Hub, commit sfdx-project.json, then CI creates versions.`
+                );
             sf(
                 [
                     'package',
