@@ -27,11 +27,9 @@ export function componentFailureLines(result) {
     }
     for (const failure of list(result?.details?.componentFailures)) {
         if (named.has(`${failure.componentType}:${failure.fullName}`)) continue;
+        const component = [failure.componentType, failure.fullName].filter(Boolean).join(' ');
         lines.push(
-            `  ${failure.fileName ?? failure.fullName}${position(failure.lineNumber, failure.columnNumber)}: ${failure.componentType ?? ''} ${failure.fullName}: ${failure.problem}`.replace(
-                ':  ',
-                ': '
-            )
+            `  ${failure.fileName ?? failure.fullName}${position(failure.lineNumber, failure.columnNumber)}: ${component}: ${failure.problem}`
         );
     }
     return lines;
@@ -54,7 +52,8 @@ export function deployTestLines(result) {
 
 /** One line: how far a deploy or validation got. */
 export function deploySummary(result) {
-    const parts = [`${result.checkOnly ? 'Validation' : 'Deploy'} ${result.id ?? ''}: ${result.status ?? 'unknown'}`];
+    const what = [result.checkOnly ? 'Validation' : 'Deploy', result.id].filter(Boolean).join(' ');
+    const parts = [`${what}: ${result.status ?? 'unknown'}`];
     if (result.numberComponentsTotal !== undefined)
         parts.push(
             `${result.numberComponentsDeployed ?? 0} of ${result.numberComponentsTotal} components, ${result.numberComponentErrors ?? 0} with errors`
@@ -63,7 +62,7 @@ export function deploySummary(result) {
         parts.push(
             `${result.numberTestsCompleted ?? 0} of ${result.numberTestsTotal} Apex tests passed, ${result.numberTestErrors ?? 0} failed`
         );
-    return parts.join('; ').replace(/\s+:/, ':');
+    return parts.join('; ');
 }
 
 /** Failing tests of `sf apex run test` (Class.method: message, then the stack). */
