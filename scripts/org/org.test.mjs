@@ -21,7 +21,7 @@ test('org:create without a Dev Hub exits non-zero with one line naming the Dev H
     assert.match(lines[0], /No Dev Hub is connected: run `npx sf org login web --set-default-dev-hub/);
 });
 
-for (const command of ['deploy', 'test']) {
+for (const command of ['setup', 'deploy', 'test', 'clean-sample-data']) {
     test(`org:${command} without a default org exits non-zero with one line naming what to set`, () => {
         const result = runOrgCommand(command);
         assert.equal(result.status, 1);
@@ -33,5 +33,8 @@ for (const command of ['deploy', 'test']) {
 test('an unknown org command prints the usage', () => {
     const result = runOrgCommand('destroy');
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /Usage: node scripts\/org\/org.mjs <create\|deploy\|test>/);
+    assert.match(
+        result.stderr,
+        /Usage: node scripts\/org\/org.mjs <create\|setup\|deploy\|test\|clean-sample-data\|package-version>/
+    );
 });

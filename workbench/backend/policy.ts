@@ -116,10 +116,10 @@ export class Policy {
 
         const routing = single('Routing_Policy', 'Default') ?? {};
         this.routing = {
-            sdrQueue: str(routing.SDR_Queue__c) ?? 'SDR_Inbound',
-            salesReviewQueue: str(routing.Sales_Review_Queue__c) ?? 'Sales_Review',
-            nurtureQueue: str(routing.Nurture_Queue__c) ?? 'Nurture',
-            escalationQueue: str(routing.Escalation_Queue__c) ?? 'Escalations',
+            sdrQueue: str(routing.SDR_Queue__c) ?? 'Lead_Handoff_SDR_Inbound',
+            salesReviewQueue: str(routing.Sales_Review_Queue__c) ?? 'Lead_Handoff_Sales_Review',
+            nurtureQueue: str(routing.Nurture_Queue__c) ?? 'Lead_Handoff_Nurture',
+            escalationQueue: str(routing.Escalation_Queue__c) ?? 'Lead_Handoff_Escalations',
             breachNotificationGroup: str(routing.Breach_Notification_Group__c) ?? 'Lead_Handoff_Managers',
             escalateOnBreach:
                 routing.Escalate_On_Breach__c === undefined ? true : routing.Escalate_On_Breach__c === true

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 
 const INBOX_ROWS = 'c-lead-inbox tbody tr[data-id]';
 const MODAL = 'lightning-overlay-container';
-const SDR_QUEUE = 'SDR_Inbound';
+const SDR_QUEUE = 'Lead_Handoff_SDR_Inbound';
 
 const inboxRow = (page, leadId) => page.locator(`c-lead-inbox tbody tr[data-id="${leadId}"]`);
 

@@ -25,7 +25,7 @@ describe('Lead automation', () => {
         expect(lead.SLA_Outcome__c).toBe('Pending');
         // Webinar: 240 business minutes from Tuesday 10:00 New York
         expect(lead.Accept_By__c).toBe('2026-11-24T19:00:00.000Z');
-        expect(lead.OwnerId).toBe(await org.queueId('SDR_Inbound'));
+        expect(lead.OwnerId).toBe(await org.queueId('Lead_Handoff_SDR_Inbound'));
         const [event] = await eventsOf(org, lead.Id);
         expect(event).toMatchObject({
             From_Stage__c: null,
@@ -48,7 +48,7 @@ describe('Lead automation', () => {
         const ignore = await org.insert({ Fit_Score__c: null, Intent_Score__c: null });
 
         expect(handRaiser).toMatchObject({ Segment__c: 'Sales_Review', Lifecycle_Stage__c: 'MQL' });
-        expect(handRaiser.OwnerId).toBe(await org.queueId('Sales_Review'));
+        expect(handRaiser.OwnerId).toBe(await org.queueId('Lead_Handoff_Sales_Review'));
         expect(nurture).toMatchObject({ Segment__c: 'Nurture', Lifecycle_Stage__c: 'Lead' });
         expect(ignore).toMatchObject({ Segment__c: 'Ignore', Lifecycle_Stage__c: 'Lead' });
         expect((await eventsOf(org, nurture.Id))[0].Action__c).toBe('Create');
@@ -147,7 +147,7 @@ describe('Lead automation', () => {
 
         const breached = await org.lead(lead.Id);
         expect(breached.SLA_Outcome__c).toBe('Missed');
-        expect(breached.OwnerId).toBe(await org.queueId('Escalations'));
+        expect(breached.OwnerId).toBe(await org.queueId('Lead_Handoff_Escalations'));
         const notifications = await org.backend.run((tx) => tx.state.notifications);
         expect(notifications).toEqual([
             expect.objectContaining({ recipientGroup: 'Lead_Handoff_Managers', title: 'SLA missed: Test Co' })
@@ -184,7 +184,7 @@ describe('Lead automation', () => {
             SLA_Outcome__c: 'Pending',
             Disposition_Reason__c: null
         });
-        expect(returned.OwnerId).toBe(await org.queueId('SDR_Inbound'));
+        expect(returned.OwnerId).toBe(await org.queueId('Lead_Handoff_SDR_Inbound'));
     });
 
     it('publishes Lead_Handoff_Event__e after a decision commits, and nothing for a refused request', async () => {

@@ -42,7 +42,7 @@ describe('LeadInboxController', () => {
             { key: 'all', label: 'All', count: 5, breached: 0 },
             { key: 'mine', label: 'Mine', count: 0, breached: 0 },
             { key: 'breached', label: 'Breached', count: 0, breached: 0 },
-            { key: 'queue:SDR_Inbound', label: 'SDR Inbound', count: 5, breached: 0 }
+            { key: 'queue:Lead_Handoff_SDR_Inbound', label: 'SDR Inbound', count: 5, breached: 0 }
         ]);
         expect(first.rows[0].ownerName).toBe('SDR Inbound');
     });
@@ -55,8 +55,8 @@ describe('LeadInboxController', () => {
         expect(await refusal('sdr-a', { view: 'all', pageSize: 0, cursor: null })).toBe(
             'Page size must be between 1 and 200; it was 0.'
         );
-        expect(await refusal('sdr-a', { view: 'queue:Sales_Review', pageSize: 10, cursor: null })).toBe(
-            'Unknown inbox view "queue:Sales_Review". Use all, mine, breached, or queue:<Queue API name> for a queue you work.'
+        expect(await refusal('sdr-a', { view: 'queue:Lead_Handoff_Sales_Review', pageSize: 10, cursor: null })).toBe(
+            'Unknown inbox view "queue:Lead_Handoff_Sales_Review". Use all, mine, breached, or queue:<Queue API name> for a queue you work.'
         );
         expect(await refusal('sdr-a', { view: 'all', pageSize: 10, cursor: 'abc_def' })).toBe(
             'The inbox page cursor "abc_def" is not valid: reload the inbox from the start.'
@@ -79,17 +79,21 @@ describe('LeadInboxController', () => {
         org.advance(5 * 60);
         const waiting = [await org.insert(QUALIFYING), await org.insert(QUALIFYING)];
 
-        const page = await getInbox(org, 'manager', { view: 'queue:SDR_Inbound', pageSize: 50, cursor: null });
+        const page = await getInbox(org, 'manager', {
+            view: 'queue:Lead_Handoff_SDR_Inbound',
+            pageSize: 50,
+            cursor: null
+        });
         expect(page.rows.map((row) => row.leadId)).toEqual(waiting.map((lead) => lead.Id));
         expect(page.rows.map((row) => row.canDecide)).toEqual([false, false]);
         expect(page.views).toEqual([
             { key: 'all', label: 'All', count: 1, breached: 1 },
             { key: 'mine', label: 'Mine', count: 0, breached: 0 },
             { key: 'breached', label: 'Breached', count: 1, breached: 1 },
-            { key: 'queue:Escalations', label: 'Escalations', count: 1, breached: 1 },
-            { key: 'queue:Nurture', label: 'Nurture', count: 0, breached: 0 },
-            { key: 'queue:SDR_Inbound', label: 'SDR Inbound', count: 2, breached: 0 },
-            { key: 'queue:Sales_Review', label: 'Sales Review', count: 0, breached: 0 }
+            { key: 'queue:Lead_Handoff_Escalations', label: 'Escalations', count: 1, breached: 1 },
+            { key: 'queue:Lead_Handoff_Nurture', label: 'Nurture', count: 0, breached: 0 },
+            { key: 'queue:Lead_Handoff_SDR_Inbound', label: 'SDR Inbound', count: 2, breached: 0 },
+            { key: 'queue:Lead_Handoff_Sales_Review', label: 'Sales Review', count: 0, breached: 0 }
         ]);
         const all = await getInbox(org, 'manager', { view: 'all', pageSize: 50, cursor: null });
         expect(all.rows.map((row) => [row.leadId, row.canDecide])).toEqual([[escalated.Id, true]]);
@@ -107,13 +111,17 @@ describe('LeadInboxController', () => {
         });
         expect((await org.lead(waiting[0].Id)).Lifecycle_Stage__c).toBe('MQL');
 
-        const own = await getInbox(org, 'sdr-a', { view: 'queue:SDR_Inbound', pageSize: 50, cursor: null });
+        const own = await getInbox(org, 'sdr-a', {
+            view: 'queue:Lead_Handoff_SDR_Inbound',
+            pageSize: 50,
+            cursor: null
+        });
         expect(own.rows.every((row) => row.canDecide)).toBe(true);
-        expect(own.views.map((view) => view.key)).not.toContain('queue:Escalations');
+        expect(own.views.map((view) => view.key)).not.toContain('queue:Lead_Handoff_Escalations');
         await expect(
-            getInbox(org, 'sdr-a', { view: 'queue:Escalations', pageSize: 50, cursor: null })
+            getInbox(org, 'sdr-a', { view: 'queue:Lead_Handoff_Escalations', pageSize: 50, cursor: null })
         ).rejects.toMatchObject({
-            body: { message: expect.stringContaining('Unknown inbox view "queue:Escalations"') }
+            body: { message: expect.stringContaining('Unknown inbox view "queue:Lead_Handoff_Escalations"') }
         });
     });
 
@@ -272,7 +280,7 @@ describe('QueueHealthController and StageDefinitionsController', () => {
         const health = (await org.backend.call('manager', 'QueueHealthController', 'getQueueHealth', {
             periodDays: 7
         })) as { queues: Record<string, unknown>[] };
-        const sdrQueue = health.queues.find((queue) => queue.queueDeveloperName === 'SDR_Inbound');
+        const sdrQueue = health.queues.find((queue) => queue.queueDeveloperName === 'Lead_Handoff_SDR_Inbound');
         expect(health.queues.map((queue) => queue.queueName)).toEqual([
             'SDR Inbound',
             'Sales Review',

@@ -79,21 +79,21 @@ describe('c-queue-sla-board', () => {
             'Sales Review',
             'Escalations'
         ]);
-        const sdr = tile(element, 'SDR_Inbound');
+        const sdr = tile(element, 'Lead_Handoff_SDR_Inbound');
         expect(sdr.className).toContain('tile_red');
         expect(field(sdr, 'state')).toBe('Breached: 2 MQLs past the SLA');
         expect(sdr.querySelector('[data-id="state"]')?.className).toContain('slds-theme_error');
-        const review = tile(element, 'Sales_Review');
+        const review = tile(element, 'Lead_Handoff_Sales_Review');
         expect(review.className).toContain('tile_amber');
         expect(field(review, 'state')).toBe('At risk: 1 MQL due within the hour');
-        const escalations = tile(element, 'Escalations');
+        const escalations = tile(element, 'Lead_Handoff_Escalations');
         expect(escalations.className).toContain('tile_green');
         expect(field(escalations, 'state')).toBe('On track: nothing waiting');
     });
 
     it('shows what waits, how fast the queue accepted, its rates and top reasons', async () => {
         const element = await createBoard();
-        const sdr = tile(element, 'SDR_Inbound');
+        const sdr = tile(element, 'Lead_Handoff_SDR_Inbound');
 
         expect([field(sdr, 'pending'), field(sdr, 'breached'), field(sdr, 'due')]).toEqual(['12', '2', '3']);
         expect(field(sdr, 'oldest')).toBe('1 h 35 min');
@@ -111,12 +111,12 @@ describe('c-queue-sla-board', () => {
             'Unable to reach (recycle): 5'
         ]);
         // Long business times stay in hours: a business day has no fixed length.
-        expect(field(tile(element, 'Sales_Review'), 'median')).toBe('25 h');
+        expect(field(tile(element, 'Lead_Handoff_Sales_Review'), 'median')).toBe('25 h');
     });
 
     it('says "not enough data" for a queue that decided nothing in the period', async () => {
         const element = await createBoard();
-        const escalations = tile(element, 'Escalations');
+        const escalations = tile(element, 'Lead_Handoff_Escalations');
 
         expect(field(escalations, 'oldest')).toBe('Nobody waiting');
         expect(field(escalations, 'median')).toBe('not enough data');
@@ -128,12 +128,12 @@ describe('c-queue-sla-board', () => {
         // The browser clock runs 10 minutes behind the server.
         jest.setSystemTime(NOW - 10 * 60_000);
         const element = await createBoard({ refreshSeconds: 0 });
-        expect(field(tile(element, 'SDR_Inbound'), 'oldest')).toBe('1 h 35 min');
+        expect(field(tile(element, 'Lead_Handoff_SDR_Inbound'), 'oldest')).toBe('1 h 35 min');
         expect(jest.getTimerCount()).toBe(1);
 
         jest.advanceTimersByTime(60_000);
         await flush();
-        expect(field(tile(element, 'SDR_Inbound'), 'oldest')).toBe('1 h 36 min');
+        expect(field(tile(element, 'Lead_Handoff_SDR_Inbound'), 'oldest')).toBe('1 h 36 min');
         expect(getHealthMock).toHaveBeenCalledTimes(1);
 
         element.remove();
@@ -151,7 +151,7 @@ describe('c-queue-sla-board', () => {
         await flush();
         expect(getHealthMock).toHaveBeenCalledTimes(2);
         expect(tiles(element)).toHaveLength(1);
-        expect(tile(element, 'SDR_Inbound').className).toContain('tile_amber');
+        expect(tile(element, 'Lead_Handoff_SDR_Inbound').className).toContain('tile_amber');
     });
 
     it('refreshes when the manager asks, for the configured period rounded to one the server knows', async () => {
@@ -183,7 +183,7 @@ describe('c-queue-sla-board', () => {
         expect(navigate).toHaveBeenCalledWith({
             type: 'standard__navItemPage',
             attributes: { apiName: 'Lead_Handoff_Inbox' },
-            state: { c__view: 'queue:Sales_Review' }
+            state: { c__view: 'queue:Lead_Handoff_Sales_Review' }
         });
     });
 

@@ -174,10 +174,14 @@ describe('c-lead-inbox', () => {
 
         it('opens the view named in the page URL, as the queue SLA board links to one queue', async () => {
             const element = await createInbox({ defaultView: 'all' });
-            getInboxMock.mockResolvedValue(page({ view: 'queue:SDR_Inbound' }));
-            emitPageReference({ type: 'standard__navItemPage', state: { c__view: 'queue:SDR_Inbound' } });
+            getInboxMock.mockResolvedValue(page({ view: 'queue:Lead_Handoff_SDR_Inbound' }));
+            emitPageReference({ type: 'standard__navItemPage', state: { c__view: 'queue:Lead_Handoff_SDR_Inbound' } });
             await flush();
-            expect(getInboxMock).toHaveBeenLastCalledWith({ view: 'queue:SDR_Inbound', pageSize: 50, cursor: null });
+            expect(getInboxMock).toHaveBeenLastCalledWith({
+                view: 'queue:Lead_Handoff_SDR_Inbound',
+                pageSize: 50,
+                cursor: null
+            });
             emitPageReference({ type: 'standard__navItemPage', state: {} });
             await flush();
             expect(getInboxMock).toHaveBeenCalledTimes(2);
@@ -409,9 +413,13 @@ describe('c-lead-inbox', () => {
 
         it('shows a manager the rows of a queue they do not work without actions, saying who can decide', async () => {
             getInboxMock.mockResolvedValue(
-                page({ view: 'queue:SDR_Inbound', rows: [viewOnly(RAJ), viewOnly(JANE)], nextCursor: null })
+                page({
+                    view: 'queue:Lead_Handoff_SDR_Inbound',
+                    rows: [viewOnly(RAJ), viewOnly(JANE)],
+                    nextCursor: null
+                })
             );
-            const element = await createInbox({ defaultView: 'queue:SDR_Inbound' });
+            const element = await createInbox({ defaultView: 'queue:Lead_Handoff_SDR_Inbound' });
 
             expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe']);
             expect(button(element, 'Accept Jane Doe')).toBeUndefined();
