@@ -100,15 +100,16 @@ test('scratch-org: without the secret the check step passes, says what to config
     assert.equal(readFileSync(outputFile, 'utf8'), 'configured=false\n');
 });
 
-test('scratch-org: the job creates from the scratch definition, deploys, assigns, imports, gates coverage at 90 %', () => {
+test('scratch-org: the job creates from the scratch definition, deploys policy first through org:deploy, assigns, imports, gates coverage at 90 %, versions the package', () => {
     const runs = job.steps.map((step) => step.run ?? '').join('\n');
     for (const expected of [
         /sf org create scratch --definition-file config\/project-scratch-def\.json/,
-        /sf project deploy start/,
+        /npm run org:deploy -- --target-org "\$SCRATCH_ORG" --yes/,
         /sf org assign permset --name Lead_Handoff_Admin --name Lead_Handoff_Manager --name Lead_Handoff_SDR/,
         /sf data tree import --plan data\/lead-handoff-plan\.json/,
         /sf apex run test --test-level RunLocalTests --code-coverage/,
-        /apex-test-gate\.mjs .* --min-coverage 90 --require LeadHandoffParityTest/
+        /apex-test-gate\.mjs .* --min-coverage 90 --require LeadHandoffParityTest/,
+        /npm run package:version/
     ])
         assert.match(runs, expected);
 });
