@@ -119,9 +119,26 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
                 }
             }
             const parents = new ParentLoader((id) => transaction.store.get(id));
-            let rows = run(transaction, planned, options.binds, sharing, parents);
+            const rows = run(transaction, planned, options.binds, sharing, parents);
+            const offset = count(planned.query.offset, options.binds, 'OFFSET');
+            const limit = count(planned.query.limit, options.binds, 'LIMIT');
+            let result: QueryResult;
+            let rowsUsed: number;
+            if (planned.isCount) {
+                const total = Math.max(0, rows.length - (offset ?? 0));
+                result = { kind: 'count', count: limit === null ? total : Math.min(limit, total) };
+                rowsUsed = 1;
+            } else if (planned.isAggregate) {
+                const groups = order(aggregate(planned, rows, parents), planned, parents, true);
+                result = { kind: 'aggregate', rows: page(groups, offset, limit) };
+                rowsUsed = onlyCounts(planned) ? result.rows.length : rows.length;
+            } else {
+                const records = page(order(rows, planned, parents, false), offset, limit);
+                result = { kind: 'records', records: records.map((row) => project(row, planned, parents)) };
+                rowsUsed = records.length;
+            }
             if (counted) {
-                transaction.limits.queryRows += rows.length;
+                transaction.limits.queryRows += rowsUsed;
                 if (transaction.limits.queryRows > QUERY_ROW_LIMIT) {
                     throw new PlatformException(
                         'LimitException',
@@ -129,21 +146,17 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
                     );
                 }
             }
-            const offset = count(planned.query.offset, options.binds, 'OFFSET');
-            const limit = count(planned.query.limit, options.binds, 'LIMIT');
-            if (planned.isCount) {
-                const total = Math.max(0, rows.length - (offset ?? 0));
-                return { kind: 'count', count: limit === null ? total : Math.min(limit, total) };
-            }
-            if (planned.isAggregate) {
-                let results = aggregate(planned, rows, parents);
-                results = order(results, planned, parents, true);
-                return { kind: 'aggregate', rows: page(results, offset, limit) };
-            }
-            rows = page(order(rows, planned, parents, false), offset, limit);
-            return { kind: 'records', records: rows.map((row) => project(row, planned, parents)) };
+            return result;
         }
     };
+}
+
+/**
+ * COUNT() and COUNT(field) queries use one query row (one per group with GROUP BY); other aggregate functions use
+ * every row aggregated (https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_SOQL_agg_fns.htm).
+ */
+function onlyCounts(planned: Plan): boolean {
+    return planned.select.every((item) => item.kind !== 'aggregate' || item.fn === 'COUNT');
 }
 
 function count(node: Query['limit'], binds: BindResolver, clause: string): number | null {

@@ -24,7 +24,17 @@ test('COUNT() returns a count, honouring WHERE', () => {
         kind: 'count',
         count: 2
     });
-    assert.deepEqual(o.transaction.limits.queryRows, 2);
+    assert.equal(o.transaction.limits.queryRows, 1, 'COUNT() uses one query row');
+});
+
+test('query rows: COUNT(field) one per group, other aggregates every row aggregated (langCon_apex_SOQL_agg_fns)', () => {
+    const o = org();
+    o.query('SELECT OwnerId, COUNT(Id) FROM Lead GROUP BY OwnerId');
+    assert.equal(o.transaction.limits.queryRows, 2);
+    o.query('SELECT MIN(CreatedDate) FROM Lead');
+    assert.equal(o.transaction.limits.queryRows, 5);
+    o.query('SELECT Id FROM Lead LIMIT 1');
+    assert.equal(o.transaction.limits.queryRows, 6, 'records: the rows returned');
 });
 
 test('GROUP BY with aliases; unaliased aggregates are expr0, expr1 …', () => {
