@@ -1,6 +1,6 @@
 // createQueryEngine: runs SOQL against the store (or the project's custom metadata records) for one transaction:
 // filter, sharing, aggregate or order, offset, limit, then project the selected fields. Counts the query and its
-// rows in the transaction's limits, except queries of custom metadata types, which the platform does not count.
+// rows in the transaction's limits (a query of a custom metadata type counts its rows but not as a query).
 import { PlatformException, type SourcePosition } from '../core/errors.ts';
 import type { ProjectMetadata } from '../core/metadata.ts';
 import type { BindResolver, QueryEngine, QueryOptions, QueryResult, Transaction } from '../core/runtime.ts';
@@ -11,7 +11,7 @@ import { aggregate } from './aggregate.ts';
 import { compareKeys, keyOf, type Key } from './compare.ts';
 import { bindValue, prepare } from './filter.ts';
 import { checkAccess } from './access-check.ts';
-import { nameView, ParentLoader, readPath, writePath } from './paths.ts';
+import { nameView, ParentLoader, readPath, writePath, type ResolvedPath } from './paths.ts';
 import { parseQuery, SyntaxQueryError } from './parse.ts';
 import { plan as makePlan, type CompareCondition, type Plan } from './plan.ts';
 
@@ -108,7 +108,9 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
             if (userAccess && parsed.mode === 'securityEnforced') checkAccess(planned, userAccess, 'securityEnforced');
             const sharing = mode === 'user' || options.enforceSharing ? userAccess : null;
 
-            const counted = planned.object.kind !== 'customMetadata';
+            // Custom metadata: unlimited SOQL queries, except queries with a long text area field (Help: Custom
+            // Metadata Limits); their rows still count (uncertain: ledger).
+            const counted = planned.object.kind !== 'customMetadata' || planned.paths.some(isLongText);
             if (counted) {
                 transaction.limits.queries++;
                 if (transaction.limits.queries > QUERY_LIMIT) {
@@ -137,7 +139,7 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
                 result = { kind: 'records', records: records.map((row) => project(row, planned, parents)) };
                 rowsUsed = records.length;
             }
-            if (counted) {
+            {
                 transaction.limits.queryRows += rowsUsed;
                 if (transaction.limits.queryRows > QUERY_ROW_LIMIT) {
                     throw new PlatformException(
@@ -155,6 +157,10 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
  * COUNT() and COUNT(field) queries use one query row (one per group with GROUP BY); other aggregate functions use
  * every row aggregated (https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_SOQL_agg_fns.htm).
  */
+function isLongText(path: ResolvedPath): boolean {
+    return path.field.type === 'textarea' && (path.field.length ?? 0) > 255;
+}
+
 function onlyCounts(planned: Plan): boolean {
     return planned.select.every((item) => item.kind !== 'aggregate' || item.fn === 'COUNT');
 }
