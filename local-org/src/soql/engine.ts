@@ -26,6 +26,17 @@ export interface EngineQueryOptions extends QueryOptions {
 
 export interface SoqlEngine extends QueryEngine {
     query(transaction: Transaction, query: string | unknown, options: EngineQueryOptions): QueryResult;
+    /**
+     * Database.queryWithBinds(text, bindMap, accessLevel): binds by name from the map. `enforceSharing` is the calling
+     * class's sharing (user mode applies sharing anyway).
+     */
+    queryWithBinds(
+        transaction: Transaction,
+        text: string,
+        binds: Map<string, unknown> | Record<string, unknown>,
+        accessMode: QueryOptions['accessMode'],
+        enforceSharing?: boolean
+    ): QueryResult;
 }
 
 /** A BindResolver for Database.queryWithBinds: binds by name from the map (exact key, then any case). */
@@ -88,7 +99,10 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
         return rows;
     };
 
-    return {
+    const engine: SoqlEngine = {
+        queryWithBinds(transaction, text, binds, accessMode, enforceSharing = false) {
+            return engine.query(transaction, text, { accessMode, enforceSharing, binds: bindsFromMap(binds) });
+        },
         query(transaction, query, options) {
             const dynamic = typeof query === 'string';
             let parsed: Query;
@@ -151,6 +165,7 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
             return result;
         }
     };
+    return engine;
 }
 
 /**

@@ -209,3 +209,18 @@ test('1,000 leads: filter, order and page in a few milliseconds (parsed once, ca
     assert.equal(rows[0].get('Name'), 'L999');
     assert.ok(elapsed < 500, `took ${elapsed} ms`);
 });
+
+test('queryWithBinds: binds by name from a Map; a missing key is a QueryException', () => {
+    const org = leads();
+    const result = org.engine.queryWithBinds(
+        org.transaction,
+        'SELECT LastName FROM Lead WHERE Company = :company',
+        new Map([['company', 'navy']]),
+        'user'
+    );
+    assert.equal(result.kind === 'records' && result.records[0].get('LastName'), 'Hopper');
+    assert.throws(
+        () => org.engine.queryWithBinds(org.transaction, 'SELECT Id FROM Lead WHERE Company = :other', {}, 'system'),
+        (error: unknown) => error instanceof PlatformException && error.exceptionType === 'QueryException'
+    );
+});
