@@ -5,6 +5,7 @@ import { PlatformException, type SourcePosition } from '../core/errors.ts';
 import type { ProjectMetadata } from '../core/metadata.ts';
 import type { BindResolver, QueryEngine, QueryOptions, QueryResult, Transaction } from '../core/runtime.ts';
 import { SObject } from '../core/sobject.ts';
+import type { FieldValue } from '../core/values.ts';
 import type { AccessModel, UserAccess } from '../security/index.ts';
 import type { Query } from './ast.ts';
 import { aggregate } from './aggregate.ts';
@@ -199,14 +200,12 @@ function page<T>(rows: T[], offset: number | null, limit: number | null): T[] {
 /** ORDER BY: nulls first ascending and last descending unless NULLS FIRST/LAST says otherwise; stable. */
 function order(rows: SObject[], planned: Plan, parents: ParentLoader, aggregated: boolean): SObject[] {
     if (planned.orderBy.length === 0) return rows;
+    const sortKeys = planned.orderBy.map((item) => sortKey(item.path));
     const keyed = rows.map((row, index) => ({
         row,
         index,
-        keys: planned.orderBy.map((item) =>
-            keyOf(
-                aggregated ? (row.get(item.path.field.name) ?? null) : readPath(row, item.path, parents),
-                item.path.kind
-            )
+        keys: planned.orderBy.map((item, position) =>
+            sortKeys[position](aggregated ? (row.get(item.path.field.name) ?? null) : readPath(row, item.path, parents))
         )
     }));
     keyed.sort((left, right) => {
@@ -223,6 +222,14 @@ function order(rows: SObject[], planned: Plan, parents: ParentLoader, aggregated
         return left.index - right.index;
     });
     return keyed.map((entry) => entry.row);
+}
+
+/** A picklist sorts in the order of its values as defined in setup, not alphabetically (ORDER BY reference). */
+function sortKey(path: ResolvedPath): (value: FieldValue) => Key {
+    const values = path.field.type === 'picklist' ? path.field.picklistValues : undefined;
+    if (!values || values.length === 0) return (value) => keyOf(value, path.kind);
+    const positions = new Map(values.map((entry, index) => [entry.value.toLowerCase(), index]));
+    return (value) => (value === null ? null : (positions.get(String(value).toLowerCase()) ?? values.length));
 }
 
 function project(row: SObject, planned: Plan, parents: ParentLoader): SObject {

@@ -1,7 +1,7 @@
 // SELECT, parent paths, FROM Name, semi-joins, ORDER BY, LIMIT/OFFSET, limits.
 // SOQL SELECT syntax: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select.htm
 // Relationship queries and polymorphic keys: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_relationships_and_polymorph_keys.htm
-// ORDER BY nulls: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_orderby.htm
+// ORDER BY (nulls, picklist order): https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_orderby.htm
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApexParserFactory } from '@apexdevtools/apex-parser';
@@ -222,5 +222,16 @@ test('queryWithBinds: binds by name from a Map; a missing key is a QueryExceptio
     assert.throws(
         () => org.engine.queryWithBinds(org.transaction, 'SELECT Id FROM Lead WHERE Company = :other', {}, 'system'),
         (error: unknown) => error instanceof PlatformException && error.exceptionType === 'QueryException'
+    );
+});
+
+test('a picklist sorts in the order of its values, not alphabetically', () => {
+    const org = leads();
+    // Stage__c's global value set lists New before Done.
+    assert.deepEqual(
+        org
+            .records('SELECT Stage__c FROM Lead WHERE Stage__c != null ORDER BY Stage__c')
+            .map((row) => row.get('Stage__c')),
+        ['New', 'Done']
     );
 });
