@@ -235,3 +235,30 @@ test('a picklist sorts in the order of its values, not alphabetically', () => {
         ['New', 'Done']
     );
 });
+
+test('UnsupportedError positions: an Apex tree keeps its file lines; a text counts from its statement line', () => {
+    const org = leads();
+    const apex =
+        'class A {\n  void m() {\n    List<Lead> l = [SELECT Id FROM Lead\n      WHERE CreatedDate = TODAY];\n  }\n}';
+    const unit = ApexParserFactory.createParser(apex).compilationUnit();
+    let literal: unknown;
+    const visit = (node: { children?: unknown[] | null; constructor: { name: string } }): void => {
+        if (node.constructor.name === 'SoqlLiteralContext') literal = (node as unknown as { query(): unknown }).query();
+        for (const child of node.children ?? []) visit(child as typeof node);
+    };
+    visit(unit as unknown as { children: unknown[]; constructor: { name: string } });
+    const options = { accessMode: 'system' as const, enforceSharing: false, binds: () => null };
+    assert.throws(
+        () => org.engine.query(org.transaction, literal, { ...options, source: { file: 'classes/A.cls', line: 3 } }),
+        (error: unknown) =>
+            error instanceof UnsupportedError && error.position?.file === 'classes/A.cls' && error.position.line === 4
+    );
+    assert.throws(
+        () =>
+            org.engine.query(org.transaction, 'SELECT Id FROM Lead\nWHERE CreatedDate = TODAY', {
+                ...options,
+                source: { file: 'classes/B.cls', line: 10 }
+            }),
+        (error: unknown) => error instanceof UnsupportedError && error.position?.line === 11
+    );
+});
