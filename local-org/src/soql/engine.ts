@@ -12,7 +12,7 @@ import { aggregate } from './aggregate.ts';
 import { compareKeys, keyOf, type Key } from './compare.ts';
 import { bindValue, prepare } from './filter.ts';
 import { checkAccess } from './access-check.ts';
-import { nameView, ParentLoader, readPath, writePath, type ResolvedPath } from './paths.ts';
+import { nameView, ParentLoader, readPath, writePath, type FormulaEvaluator, type ResolvedPath } from './paths.ts';
 import { parseQuery, SyntaxQueryError } from './parse.ts';
 import { plan as makePlan, type CompareCondition, type Plan } from './plan.ts';
 
@@ -52,12 +52,21 @@ export function bindsFromMap(binds: Map<string, unknown> | Record<string, unknow
     };
 }
 
-export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel): SoqlEngine {
+export interface QueryEngineOptions {
+    /** Computes formula fields on read; without it, a query reading a formula field raises UnsupportedError. */
+    formula?: FormulaEvaluator;
+}
+
+export function createQueryEngine(
+    metadata: ProjectMetadata,
+    access: AccessModel,
+    engineOptions: QueryEngineOptions = {}
+): SoqlEngine {
     const plans = new WeakMap<Query, Plan>();
     const planOf = (query: Query, dynamic: boolean): Plan => {
         let planned = plans.get(query);
         if (!planned) {
-            planned = makePlan(metadata.schema, query, dynamic);
+            planned = makePlan(metadata.schema, query, dynamic, engineOptions.formula !== undefined);
             plans.set(query, planned);
         }
         return planned;
@@ -135,7 +144,7 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
                     );
                 }
             }
-            const parents = new ParentLoader((id) => transaction.store.get(id));
+            const parents = new ParentLoader((id) => transaction.store.get(id), engineOptions.formula);
             const rows = run(transaction, planned, options.binds, sharing, parents);
             const offset = count(planned.query.offset, options.binds, 'OFFSET');
             const limit = count(planned.query.limit, options.binds, 'LIMIT');

@@ -138,7 +138,9 @@ function build(tree: QueryContext | SubQueryContext, context: Context): Query {
         offset: tree instanceof QueryContext ? limitValue(query.offsetClause()) : null,
         mode: tree instanceof QueryContext ? mode(query, context) : null,
         forUpdate,
-        line: tree.start.line
+        line: tree.start.line,
+        file: context.source?.file,
+        lineOffset: context.lineOffset
     };
 }
 

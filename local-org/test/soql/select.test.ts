@@ -8,6 +8,8 @@ import { ApexParserFactory } from '@apexdevtools/apex-parser';
 import { PlatformException, ProjectError, UnsupportedError } from '../../src/core/errors.ts';
 import type { SObject } from '../../src/core/sobject.ts';
 import { SDatetime } from '../../src/core/values.ts';
+import { createAccessModel } from '../../src/security/index.ts';
+import { createQueryEngine } from '../../src/soql/index.ts';
 import { testOrg } from './org.ts';
 
 function leads(): ReturnType<typeof testOrg> & { queueId: string; ids: string[] } {
@@ -261,4 +263,23 @@ test('UnsupportedError positions: an Apex tree keeps its file lines; a text coun
             }),
         (error: unknown) => error instanceof UnsupportedError && error.position?.line === 11
     );
+});
+
+test('a formula field is refused unless the engine is given a formula evaluator', () => {
+    const org = leads();
+    org.insert('Widget__c', { Name: 'w', Size__c: 2 });
+    assert.throws(
+        () => org.query('SELECT Double_Size__c FROM Widget__c', {}),
+        (error: unknown) =>
+            error instanceof UnsupportedError && /formula field Widget__c.Double_Size__c/.test(error.construct)
+    );
+    const engine = createQueryEngine(org.project, createAccessModel(org.project, org.store), {
+        formula: (record, field) => (field.name === 'Double_Size__c' ? Number(record.get('Size__c')) * 2 : null)
+    });
+    const result = engine.query(org.transaction, 'SELECT Double_Size__c FROM Widget__c WHERE Double_Size__c > 3', {
+        accessMode: 'system',
+        enforceSharing: false,
+        binds: () => null
+    });
+    assert.equal(result.kind === 'records' && result.records[0].get('Double_Size__c'), 4);
 });
