@@ -1,0 +1,114 @@
+// Planted mutants of the product (not of local-org): each is one small, realistic change to the Apex, a flow or a
+// validation rule that a reviewer could miss. The Apex tests that local-org runs must catch every one of them
+// (scripts/local-org/mutants.test.mjs). `from` must occur exactly once in `file`, so a mutant that no longer
+// applies fails loudly instead of testing nothing; `tests` are the test classes expected to notice.
+const FLOWS = 'force-app/main/lead-lifecycle/flows';
+const RULES = 'force-app/main/lead-lifecycle/objects/Lead/validationRules';
+const SERVICE = 'force-app/main/sdr-inbox/classes/LeadHandoffService.cls';
+
+export const MUTANTS = [
+    {
+        id: 'qualify-fit-threshold-exclusive',
+        what: 'the Qualify flow promotes only above the fit threshold, not at it',
+        file: `${FLOWS}/Lead_Handoff_Qualify.flow-meta.xml`,
+        from: 'BLANKVALUE({!$Record.Fit_Score__c}, 0) &gt;= ',
+        to: 'BLANKVALUE({!$Record.Fit_Score__c}, 0) &gt; ',
+        tests: ['LeadLifecycleFlowTest']
+    },
+    {
+        id: 'hand-raise-needs-intent-score',
+        what: 'a hand-raise trigger no longer qualifies on its own: it also needs the intent score',
+        file: `${FLOWS}/Lead_Handoff_Qualify.flow-meta.xml`,
+        from: '&gt;= {!Get_Qualification_Policy.Intent_Threshold__c} || (NOT(',
+        to: '&gt;= {!Get_Qualification_Policy.Intent_Threshold__c} &amp;&amp; (NOT(',
+        tests: ['LeadLifecycleFlowTest']
+    },
+    {
+        id: 'reject-reason-rule-inactive',
+        what: 'the validation rule that makes a reject reason required is switched off',
+        file: `${RULES}/Reject_Needs_Reason.validationRule-meta.xml`,
+        from: '<active>true</active>',
+        to: '<active>false</active>',
+        tests: ['LeadLifecycleFlowTest']
+    },
+    {
+        id: 'recycle-until-rule-inactive',
+        what: 'the validation rule that makes a recycle date required is switched off',
+        file: `${RULES}/Recycle_Needs_Recycle_Until.validationRule-meta.xml`,
+        from: '<active>true</active>',
+        to: '<active>false</active>',
+        tests: ['LeadLifecycleFlowTest']
+    },
+    {
+        id: 'stage-event-from-is-current-stage',
+        what: 'the stage history records the new stage as the From stage',
+        file: `${FLOWS}/Lead_Handoff_Stage_Event.flow-meta.xml`,
+        from: "IF(ISNEW(), '', TEXT({!$Record__Prior.Lifecycle_Stage__c}))",
+        to: "IF(ISNEW(), '', TEXT({!$Record.Lifecycle_Stage__c}))",
+        tests: ['LeadLifecycleFlowTest', 'LeadHandoffServiceTest']
+    },
+    {
+        id: 'sla-in-calendar-minutes',
+        what: 'the accept-by deadline counts calendar minutes instead of business hours',
+        file: 'force-app/main/lead-lifecycle/classes/BusinessHoursClock.cls',
+        from: 'return BusinessHours.add(businessHoursId(name), startAt, interval);',
+        to: 'return startAt.addMinutes(minutes);',
+        tests: ['BusinessHoursClockTest', 'LeadAcceptByActionTest']
+    },
+    {
+        id: 'accept-ignores-already-decided',
+        what: 'a lead another SDR already decided is reported as a stage change, not as already decided',
+        file: SERVICE,
+        from: 'if (rank(stage) > rank(ref.seenStage)) {',
+        to: 'if (false) {',
+        tests: ['LeadHandoffServiceTest']
+    },
+    {
+        id: 'recycle-date-in-the-past-accepted',
+        what: 'the service accepts a recycle-until date that is not after today',
+        file: SERVICE,
+        from: 'if (recycleUntil == null || recycleUntil <= today) {',
+        to: 'if (recycleUntil == null) {',
+        tests: ['LeadHandoffServiceTest']
+    },
+    {
+        id: 'decide-without-edit-access',
+        what: 'deciding no longer checks that the user may edit the stage fields',
+        file: SERVICE,
+        from: 'if (!mayEdit(edited)) {\n            return refuseAll(',
+        to: 'if (false) {\n            return refuseAll(',
+        tests: ['LeadHandoffServiceTest', 'LeadInboxControllerTest']
+    },
+    {
+        id: 'sql-checklist-not-enforced',
+        what: 'qualifying no longer requires the required checklist items',
+        file: SERVICE,
+        from: 'if (criterion.required && !checked.contains(criterion.checklistField)) {',
+        to: 'if (false) {',
+        tests: ['LeadHandoffServiceTest', 'LeadStagePanelControllerTest']
+    },
+    {
+        id: 'convert-accepts-zero-amount',
+        what: 'conversion accepts an amount of zero',
+        file: SERVICE,
+        from: '(request.amount == null || request.amount <= 0)',
+        to: '(request.amount == null)',
+        tests: ['LeadHandoffServiceTest', 'LeadStagePanelControllerTest']
+    },
+    {
+        id: 'sales-review-permission-ignored',
+        what: 'every SDR may work the Sales review queue, without the custom permission',
+        file: 'force-app/main/sdr-inbox/classes/LeadQueueAccess.cls',
+        from: 'mayWorkSalesReview = FeatureManagement.checkPermission(SALES_REVIEW_PERMISSION);',
+        to: 'mayWorkSalesReview = true;',
+        tests: ['LeadHandoffServiceTest', 'LeadInboxControllerTest']
+    },
+    {
+        id: 'percentile-rank-off-by-one',
+        what: 'the median and P90 interpolate from the wrong rank',
+        file: 'force-app/main/manager-insights/classes/HandoffMetrics.cls',
+        from: 'Decimal rank = (percent * (sorted.size() - 1))',
+        to: 'Decimal rank = (percent * sorted.size())',
+        tests: ['HandoffMetricsTest']
+    }
+];
