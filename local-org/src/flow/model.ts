@@ -151,9 +151,19 @@ export function valueOf(node: Node | undefined): FlowValue {
     return { kind: 'null', text: '' };
 }
 
+const lines = new Map<string, Map<string, number | undefined>>();
+
 function lineOf(xml: string, name: string): number | undefined {
-    const index = xml.indexOf(`<name>${name}</name>`);
-    return index < 0 ? undefined : xml.substring(0, index).split('\n').length;
+    let known = lines.get(xml);
+    if (!known) {
+        known = new Map();
+        lines.set(xml, known);
+    }
+    if (!known.has(name)) {
+        const index = xml.indexOf(`<name>${name}</name>`);
+        known.set(name, index < 0 ? undefined : xml.substring(0, index).split('\n').length);
+    }
+    return known.get(name);
 }
 
 function filtersOf(node: Node | undefined): FlowFilter[] {
