@@ -62,6 +62,8 @@ export interface FlowResource {
     dataType?: string;
     isCollection: boolean;
     objectType?: string;
+    /** Number resources: decimal places the value is rounded to. */
+    scale?: number;
     /** Variables and constants: the initial value; formulas: the expression; text templates: the text. */
     value?: FlowValue;
     text?: string;
@@ -236,6 +238,7 @@ export function parseFlow(source: FlowSource): FlowDefinition {
                 dataType: text(node, 'dataType'),
                 isCollection: text(node, 'isCollection') === 'true',
                 objectType: text(node, 'objectType'),
+                scale: text(node, 'scale') === undefined ? undefined : Number(text(node, 'scale')),
                 ...read(node)
             });
         }
