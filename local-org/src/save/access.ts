@@ -13,6 +13,8 @@ export interface AccessModel {
     canEditField(user: UserContext, objectName: string, fieldName: string): boolean;
     /** Custom permission granted by an assigned permission set or the profile ($Permission, FeatureManagement). */
     hasCustomPermission(user: UserContext, permissionName: string): boolean;
+    /** A user permission ('ConvertLeads') from the profile or a permission set; absent: not checked. */
+    hasUserPermission?(user: UserContext, permissionName: string): boolean;
     /** Record-level edit access (sharing) for USER_MODE update and delete; absent: not checked. */
     canEditRecord?(user: UserContext, record: SObject): boolean;
 }
@@ -25,6 +27,7 @@ export function accessFromSecurity(model: SecurityAccessModel): AccessModel {
         canDelete: (user, objectName) => model.forUser(user).object(objectName).delete,
         canEditField: (user, objectName, fieldName) => model.forUser(user).field(objectName, fieldName).editable,
         hasCustomPermission: (user, name) => model.hasCustomPermission(user, name),
+        hasUserPermission: (user, name) => model.forUser(user).hasUserPermission(name),
         canEditRecord: (user, record) => model.forUser(user).canEdit(record)
     };
 }

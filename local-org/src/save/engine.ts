@@ -199,6 +199,7 @@ export class LocalSaveEngine implements SaveEngine {
                 if (!control.internal && !writable && !unchanged) refused.push(field.name);
                 else if (
                     options.accessMode === 'user' &&
+                    !control.internal &&
                     !unchanged &&
                     !this.access.canEditField(user, describe.name, field.name)
                 ) {
