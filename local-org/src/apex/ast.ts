@@ -36,7 +36,11 @@ export type BinaryOperator =
     | '>>>';
 
 export type Expr = { line: number } & (
-    | { kind: 'literal'; value: unknown; literalType: 'integer' | 'long' | 'decimal' | 'double' | 'string' | 'boolean' | 'null' }
+    | {
+          kind: 'literal';
+          value: unknown;
+          literalType: 'integer' | 'long' | 'decimal' | 'double' | 'string' | 'boolean' | 'null';
+      }
     | { kind: 'name'; name: string }
     | { kind: 'this' }
     | { kind: 'super' }

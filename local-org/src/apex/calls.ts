@@ -57,7 +57,15 @@ function callBare(ip: Interpreter, expr: CallExpr, frame: Frame): Value {
     const lexical = frame.cls.findMethods(expr.name);
     if (own.length > 0 || lexical.length > 0) {
         const candidates = frame.self ? own : lexical;
-        return invokeSelected(ip, frame.self?.cls ?? frame.cls, frame.self, candidates.length ? candidates : lexical, args, expr, frame);
+        return invokeSelected(
+            ip,
+            frame.self?.cls ?? frame.cls,
+            frame.self,
+            candidates.length ? candidates : lexical,
+            args,
+            expr,
+            frame
+        );
     }
     for (let scope = frame.cls.outer; scope; scope = scope.outer) {
         const methods = scope.findMethods(expr.name).filter((m) => m.modifiers.keywords.has('static'));

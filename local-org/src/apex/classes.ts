@@ -57,7 +57,8 @@ export class ClassInfo {
 
     /** This class, then its superclasses. */
     *lineage(): Generator<ClassInfo> {
-        for (let cls: ClassInfo | null = this; cls; cls = cls.superclass) yield cls;
+        yield this;
+        for (let cls = this.superclass; cls; cls = cls.superclass) yield cls;
     }
 
     isSubclassOf(other: ClassInfo): boolean {

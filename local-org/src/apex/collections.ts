@@ -39,7 +39,10 @@ export function mapHas(map: ApexMap, key: Value): boolean {
 
 export function newList(type: TypeRef | null, items: Value[]): ApexList {
     const elementType = type?.args[0] ?? null;
-    return new ApexList(elementType, items.map((item) => coerce(item, elementType)));
+    return new ApexList(
+        elementType,
+        items.map((item) => coerce(item, elementType))
+    );
 }
 
 export function newSet(type: TypeRef | null, items: Iterable<Value>): ApexSet {

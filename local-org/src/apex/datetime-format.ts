@@ -2,7 +2,20 @@
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_datetime.htm
 import { localParts, zoneOffset } from './timezone.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function pad(value: number, width: number): string {
@@ -10,9 +23,10 @@ function pad(value: number, width: number): string {
 }
 
 function zoneName(ms: number, zone: string, long: boolean): string {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: long ? 'long' : 'short' }).formatToParts(
-        new Date(ms)
-    );
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        timeZoneName: long ? 'long' : 'short'
+    }).formatToParts(new Date(ms));
     return parts.find((part) => part.type === 'timeZoneName')?.value ?? zone;
 }
 

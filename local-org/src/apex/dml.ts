@@ -11,7 +11,8 @@ import { ApexList, type Value } from './values.ts';
 
 function recordsOf(ip: Interpreter, value: Value): SObject[] {
     if (value instanceof SObject) return [value];
-    if (value instanceof ApexList && value.items.every((item) => item instanceof SObject)) return value.items as SObject[];
+    if (value instanceof ApexList && value.items.every((item) => item instanceof SObject))
+        return value.items as SObject[];
     if (value === null) return ip.fail('NullPointerException', 'Attempt to de-reference a null object');
     return ip.unsupported('DML on a value that is not an SObject or a List<SObject>');
 }
@@ -21,9 +22,7 @@ function capitalised(operation: string): string {
 }
 
 export function dmlFailure(operation: DmlOperation, results: DmlRecordResult[]): PlatformException | null {
-    const failed = results
-        .map((result, index) => ({ result, index }))
-        .filter((entry) => !entry.result.success);
+    const failed = results.map((result, index) => ({ result, index })).filter((entry) => !entry.result.success);
     if (failed.length === 0) return null;
     const first = failed[0];
     const error = first.result.errors[0];
@@ -48,7 +47,8 @@ export function performDml(
     if (!ip.saveEngine) return ip.unsupported(`${operation} (no save engine wired)`);
     const results = ip.saveEngine.dml(ip.tx, operation, records, { allOrNone, accessMode });
     results.forEach((result, index) => {
-        if (result.success && operation === 'insert' && result.id && !records[index].id) records[index].set('Id', result.id);
+        if (result.success && operation === 'insert' && result.id && !records[index].id)
+            records[index].set('Id', result.id);
     });
     if (allOrNone) {
         const failure = dmlFailure(operation, results);
@@ -57,7 +57,13 @@ export function performDml(
     return results;
 }
 
-export function runDml(ip: Interpreter, operation: DmlOperation, value: Value, accessMode: 'user' | 'system' | null, frame: Frame): void {
+export function runDml(
+    ip: Interpreter,
+    operation: DmlOperation,
+    value: Value,
+    accessMode: 'user' | 'system' | null,
+    frame: Frame
+): void {
     void frame;
     performDml(ip, operation, recordsOf(ip, value), true, accessMode ?? 'system');
 }

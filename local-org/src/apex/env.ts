@@ -18,7 +18,9 @@ export class Env {
 
     lookup(name: string): Slot | undefined {
         const key = name.toLowerCase();
-        for (let env: Env | null = this; env; env = env.parent) {
+        const own = this.vars.get(key);
+        if (own) return own;
+        for (let env = this.parent; env; env = env.parent) {
             const slot = env.vars.get(key);
             if (slot) return slot;
         }

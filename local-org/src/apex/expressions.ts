@@ -78,7 +78,8 @@ export function evaluateOrType(ip: Interpreter, expr: Expr, frame: Frame): Value
         case 'new':
             return construct(ip, expr.type, expr.args, frame);
         case 'newSObject': {
-            if (!ip.isSObjectType(expr.type.name)) return ip.unsupported(`new ${expr.type.text}(name = value) of a class`);
+            if (!ip.isSObjectType(expr.type.name))
+                return ip.unsupported(`new ${expr.type.text}(name = value) of a class`);
             const record = new SObject(sobjectName(ip, expr.type));
             for (const field of expr.fields) {
                 assignTo(ip, frame, record, field.name, evaluate(ip, field.value, frame));
@@ -93,7 +94,8 @@ export function evaluateOrType(ip: Interpreter, expr: Expr, frame: Frame): Value
         }
         case 'newMap': {
             const map = newMap(expr.type);
-            for (const entry of expr.entries) mapPut(map, evaluate(ip, entry.key, frame), evaluate(ip, entry.value, frame));
+            for (const entry of expr.entries)
+                mapPut(map, evaluate(ip, entry.key, frame), evaluate(ip, entry.value, frame));
             return map;
         }
         case 'newArray': {
@@ -154,7 +156,8 @@ function store(ip: Interpreter, frame: Frame, target: Expr, value: Value): Value
         const list = evaluate(ip, target.target, frame);
         const index = evaluate(ip, target.index, frame);
         if (!(list instanceof ApexList) || typeof index !== 'number') return ip.unsupported('index assignment');
-        if (index < 0 || index >= list.items.length) return ip.fail('ListException', `List index out of bounds: ${index}`);
+        if (index < 0 || index >= list.items.length)
+            return ip.fail('ListException', `List index out of bounds: ${index}`);
         list.items[index] = coerce(value, list.elementType);
         return list.items[index];
     }
@@ -176,7 +179,8 @@ function construct(ip: Interpreter, type: TypeRef, argExprs: Expr[], frame: Fram
         if (typeof args[0] === 'number') return newList(type, []);
         return ip.unsupported(`new ${type.text}(${typeNameOf(args[0])})`);
     }
-    if (base === 'set') return newSet(type, args.length ? (itemsOf(args[0]) ?? ip.unsupported(`new ${type.text}(…)`)) : []);
+    if (base === 'set')
+        return newSet(type, args.length ? (itemsOf(args[0]) ?? ip.unsupported(`new ${type.text}(…)`)) : []);
     if (base === 'map') {
         const map = newMap(type);
         if (args.length === 0) return map;
@@ -212,15 +216,21 @@ export function cast(ip: Interpreter, value: Value, type: TypeRef): Value {
         return id;
     }
     if (ip.isInstance(value, type)) return value;
-    if ((value instanceof ApexObject || value instanceof SObject) && !ip.resolveClass(type.name) && !ip.isSObjectType(type.name)) {
+    if (
+        (value instanceof ApexObject || value instanceof SObject) &&
+        !ip.resolveClass(type.name) &&
+        !ip.isSObjectType(type.name)
+    ) {
         return ip.unsupported(`cast to ${type.text}`);
     }
     return ip.fail('TypeException', `Invalid conversion from runtime type ${typeNameOf(value)} to ${formatType(type)}`);
 }
 
 function binary(ip: Interpreter, expr: Extract<Expr, { kind: 'binary' }>, frame: Frame): Value {
-    if (expr.op === '&&') return truthy(ip, evaluate(ip, expr.left, frame)) && truthy(ip, evaluate(ip, expr.right, frame));
-    if (expr.op === '||') return truthy(ip, evaluate(ip, expr.left, frame)) || truthy(ip, evaluate(ip, expr.right, frame));
+    if (expr.op === '&&')
+        return truthy(ip, evaluate(ip, expr.left, frame)) && truthy(ip, evaluate(ip, expr.right, frame));
+    if (expr.op === '||')
+        return truthy(ip, evaluate(ip, expr.left, frame)) || truthy(ip, evaluate(ip, expr.right, frame));
     if (expr.op === '??') {
         const left = evaluate(ip, expr.left, frame);
         return left !== null ? left : evaluate(ip, expr.right, frame);
@@ -255,7 +265,8 @@ export function applyBinary(ip: Interpreter, op: string, left: Value, right: Val
         return ip.stringOf(left) + ip.stringOf(right);
     }
     if (op === '+' || op === '-' || op === '*' || op === '/') {
-        if (left === null || right === null) return ip.fail('NullPointerException', 'Attempt to de-reference a null object');
+        if (left === null || right === null)
+            return ip.fail('NullPointerException', 'Attempt to de-reference a null object');
         if (isNumber(left) && isNumber(right)) return arithmetic(op, left, right);
         return ip.unsupported(`${typeNameOf(left)} ${op} ${typeNameOf(right)}`);
     }

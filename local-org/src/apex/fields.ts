@@ -7,7 +7,12 @@ import type { FieldValue } from '../core/values.ts';
 import { SDate, SDatetime, STime } from '../core/values.ts';
 import { ApexDecimal, ApexDouble, BigDecimal, isNumber, toNumber, type Value } from './values.ts';
 
-export function fieldToApex(value: FieldValue | undefined, schema: Schema | null, objectName: string, field: string): Value {
+export function fieldToApex(
+    value: FieldValue | undefined,
+    schema: Schema | null,
+    objectName: string,
+    field: string
+): Value {
     if (value === undefined || value === null) return null;
     if (typeof value === 'number') {
         const describe = schema?.field(objectName, field);

@@ -132,7 +132,10 @@ export class Interpreter implements Runtime, TypeResolver {
                 if (member.kind === 'field') {
                     const field = cls.decl.fields[member.index];
                     frame.line = field.line;
-                    values.set(field.name.toLowerCase(), field.init ? coerce(this.eval(field.init, frame), field.type) : null);
+                    values.set(
+                        field.name.toLowerCase(),
+                        field.init ? coerce(this.eval(field.init, frame), field.type) : null
+                    );
                 } else if (member.kind === 'property') {
                     values.set(cls.decl.properties[member.index].name.toLowerCase(), null);
                 } else {
@@ -160,7 +163,13 @@ export class Interpreter implements Runtime, TypeResolver {
         return object;
     }
 
-    private runConstructor(cls: ClassInfo, object: ApexObject, args: Value[], argExprs: Expr[] | null, typesFrame: Frame | null): void {
+    private runConstructor(
+        cls: ClassInfo,
+        object: ApexObject,
+        args: Value[],
+        argExprs: Expr[] | null,
+        typesFrame: Frame | null
+    ): void {
         if (cls.standard) {
             this.standardExceptionConstructor(object, args);
             return;
@@ -270,7 +279,13 @@ export class Interpreter implements Runtime, TypeResolver {
      * Chooses among overloads by argument count, then by the declared type of each argument expression where it
      * is known (a variable, a parameter, a cast, a literal), else by the run-time type of its value.
      */
-    selectOverload(candidates: MethodDecl[], args: Value[], argExprs: Expr[] | null, frame: Frame | null, what: string): MethodDecl {
+    selectOverload(
+        candidates: MethodDecl[],
+        args: Value[],
+        argExprs: Expr[] | null,
+        frame: Frame | null,
+        what: string
+    ): MethodDecl {
         const sized = candidates.filter((method) => method.parameters.length === args.length);
         if (sized.length === 1) return sized[0];
         if (sized.length === 0) this.unsupported(`${what} with ${args.length} arguments`);
@@ -311,7 +326,8 @@ export class Interpreter implements Runtime, TypeResolver {
         if (object.cls.findMethods('toString').some((m) => m.parameters.length === 0)) {
             return this.stringOf(this.callMethod(object, 'toString', []));
         }
-        if (object.exception) return `${object.cls.standard ? 'System.' : ''}${object.cls.name}: ${object.exception.message}`;
+        if (object.exception)
+            return `${object.cls.standard ? 'System.' : ''}${object.cls.name}: ${object.exception.message}`;
         const fields = [...object.fields.entries()].map(([name, value]) => `${name}=${this.stringOf(value)}`);
         return `${object.cls.name}:[${fields.join(', ')}]`;
     }
@@ -340,7 +356,8 @@ export class Interpreter implements Runtime, TypeResolver {
             if (error.dml) exception.exception!.dml = error.dml;
             return new ApexThrown(exception);
         }
-        if (error instanceof ArithmeticFault) return new ApexThrown(this.newException(error.exceptionType, error.message));
+        if (error instanceof ArithmeticFault)
+            return new ApexThrown(this.newException(error.exceptionType, error.message));
         return error;
     }
 

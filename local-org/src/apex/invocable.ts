@@ -25,7 +25,11 @@ function fromApex(value: Value): unknown {
     return value as FieldValue;
 }
 
-export function invokeInvocable(ip: Interpreter, className: string, inputs: Record<string, unknown>[]): Record<string, unknown>[] {
+export function invokeInvocable(
+    ip: Interpreter,
+    className: string,
+    inputs: Record<string, unknown>[]
+): Record<string, unknown>[] {
     const cls = ip.classes.resolve(className, null);
     if (!cls) throw new UnsupportedError(`invocable class ${className} (not in the project)`);
     const method = cls.decl.methods.find((m) => hasAnnotation(m.modifiers, 'invocablemethod'));

@@ -21,12 +21,7 @@ import {
     ThisPrimaryContext,
     TypeRefPrimaryContext
 } from '@apexdevtools/apex-parser';
-import type {
-    CreatorContext,
-    ExpressionListContext,
-    LiteralContext,
-    ApexParseTree
-} from '@apexdevtools/apex-parser';
+import type { CreatorContext, ExpressionListContext, LiteralContext, ApexParseTree } from '@apexdevtools/apex-parser';
 import type { BinaryOperator, Expr } from './ast.ts';
 import { lowerCreatedName, lowerTypeRef } from './lower-types.ts';
 
@@ -80,7 +75,11 @@ export function lowerExpression(ctx: ExpressionContext): Expr {
         return at({ kind: 'unary', op: op as '-' | '+', expr });
     }
     if (ctx instanceof NegExpressionContext) {
-        return at({ kind: 'unary', op: ctx.getChild(0).getText() as '!' | '~', expr: lowerExpression(ctx.expression()) });
+        return at({
+            kind: 'unary',
+            op: ctx.getChild(0).getText() as '!' | '~',
+            expr: lowerExpression(ctx.expression())
+        });
     }
     if (ctx instanceof InstanceOfExpressionContext) {
         return at({ kind: 'instanceof', expr: lowerExpression(ctx.expression()), type: lowerTypeRef(ctx.typeRef()) });
@@ -126,7 +125,8 @@ function lowerPrimary(ctx: PrimaryExpressionContext, line: number): Expr {
     if (primary instanceof SuperPrimaryContext) return { kind: 'super', line };
     if (primary instanceof IdPrimaryContext) return { kind: 'name', name: primary.id().getText(), line };
     if (primary instanceof LiteralPrimaryContext) return lowerLiteral(primary.literal(), line);
-    if (primary instanceof TypeRefPrimaryContext) return { kind: 'typeLiteral', type: lowerTypeRef(primary.typeRef()), line };
+    if (primary instanceof TypeRefPrimaryContext)
+        return { kind: 'typeLiteral', type: lowerTypeRef(primary.typeRef()), line };
     if (primary instanceof SoqlPrimaryContext) {
         const query = primary.soqlLiteral().query();
         return { kind: 'soql', query, text: query.getText(), line };
@@ -142,8 +142,10 @@ function lowerLiteral(ctx: LiteralContext, line: number): Expr {
         if (/[dD]$/.test(text)) return { kind: 'literal', value: text.slice(0, -1), literalType: 'double', line };
         return { kind: 'literal', value: text, literalType: 'decimal', line };
     }
-    if (ctx.StringLiteral()) return { kind: 'literal', value: unescape(text.slice(1, -1)), literalType: 'string', line };
-    if (ctx.BooleanLiteral()) return { kind: 'literal', value: text.toLowerCase() === 'true', literalType: 'boolean', line };
+    if (ctx.StringLiteral())
+        return { kind: 'literal', value: unescape(text.slice(1, -1)), literalType: 'string', line };
+    if (ctx.BooleanLiteral())
+        return { kind: 'literal', value: text.toLowerCase() === 'true', literalType: 'boolean', line };
     if (ctx.NULL()) return { kind: 'literal', value: null, literalType: 'null', line };
     return { kind: 'unsupported', construct: `literal ${text}`, line };
 }
@@ -161,7 +163,8 @@ function lowerCreator(ctx: CreatorContext, line: number): Expr {
     const classRest = ctx.classCreatorRest();
     if (classRest) {
         const args = classRest.arguments().expressionList()?.expression_list() ?? [];
-        const named = args.length > 0 && args.every((arg) => arg instanceof AssignExpressionContext && isNameAssign(arg));
+        const named =
+            args.length > 0 && args.every((arg) => arg instanceof AssignExpressionContext && isNameAssign(arg));
         if (named) {
             const fields = args.map((arg) => {
                 const assign = arg as AssignExpressionContext;

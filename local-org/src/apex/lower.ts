@@ -24,7 +24,13 @@ export function lowerCompilationUnit(unit: CompilationUnitContext, file: string)
     return lowerEnum(declaration.enumDeclaration(), modifiers, file);
 }
 
-function emptyClass(kind: ClassDecl['kind'], name: string, modifiers: Modifiers, file: string, line: number): ClassDecl {
+function emptyClass(
+    kind: ClassDecl['kind'],
+    name: string,
+    modifiers: Modifiers,
+    file: string,
+    line: number
+): ClassDecl {
     return {
         kind,
         name,
@@ -64,13 +70,13 @@ function lowerClass(ctx: ClassDeclarationContext, modifiers: Modifiers, file: st
         const method = member.methodDeclaration();
         if (method) {
             const returnType = method.typeRef();
-            const block = method.block();
+            const methodBlock = method.block();
             decl.methods.push({
                 name: method.id().getText(),
                 modifiers: memberModifiers,
                 returnType: returnType ? lowerTypeRef(returnType) : null,
                 parameters: lowerParameters(method.formalParameters()),
-                body: block ? lowerBlock(block) : null,
+                body: methodBlock ? lowerBlock(methodBlock) : null,
                 line: method.start.line
             });
             continue;
@@ -153,7 +159,11 @@ function lowerInterface(ctx: InterfaceDeclarationContext, modifiers: Modifiers, 
 
 function lowerEnum(ctx: EnumDeclarationContext, modifiers: Modifiers, file: string): ClassDecl {
     const decl = emptyClass('enum', ctx.id().getText(), modifiers, file, ctx.start.line);
-    decl.enumValues = ctx.enumConstants()?.id_list().map((id) => id.getText()) ?? [];
+    decl.enumValues =
+        ctx
+            .enumConstants()
+            ?.id_list()
+            .map((id) => id.getText()) ?? [];
     return decl;
 }
 
@@ -296,7 +306,13 @@ export function lowerStatement(ctx: StatementContext): Stmt {
         };
     }
     const runAs = ctx.runAsStatement();
-    if (runAs) return { kind: 'runAs', args: lowerExpressionList(runAs.expressionList()), body: lowerBlock(runAs.block()), line };
+    if (runAs)
+        return {
+            kind: 'runAs',
+            args: lowerExpressionList(runAs.expressionList()),
+            body: lowerBlock(runAs.block()),
+            line
+        };
     const switchStatement = ctx.switchStatement();
     if (switchStatement) {
         return {
@@ -327,9 +343,15 @@ function lowerWhen(ctx: WhenControlContext): SwitchWhen {
                 const big = BigInt(digits.slice(0, -1));
                 return { kind: 'literal', value: negative ? -big : big, literalType: 'long', line };
             }
-            return { kind: 'literal', value: negative ? -Number(digits) : Number(digits), literalType: 'integer', line };
+            return {
+                kind: 'literal',
+                value: negative ? -Number(digits) : Number(digits),
+                literalType: 'integer',
+                line
+            };
         }
-        if (text.startsWith("'")) return { kind: 'literal', value: unescape(text.slice(1, -1)), literalType: 'string', line };
+        if (text.startsWith("'"))
+            return { kind: 'literal', value: unescape(text.slice(1, -1)), literalType: 'string', line };
         if (text.toLowerCase() === 'null') return { kind: 'literal', value: null, literalType: 'null', line };
         return { kind: 'name', name: text, line };
     });

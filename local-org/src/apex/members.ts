@@ -2,7 +2,7 @@
 // its own accessor a property's name is its storage), static members, record fields, and the members of types
 // (static fields, inner classes, enum values, standard-library properties).
 import { SObject } from '../core/sobject.ts';
-import type { PropertyDecl } from './ast.ts';
+import type { PropertyDecl, Stmt } from './ast.ts';
 import type { ClassInfo } from './classes.ts';
 import type { Frame } from './env.ts';
 import { apexToField } from './fields.ts';
@@ -29,7 +29,14 @@ function readSlot(ip: Interpreter, frame: Frame, cls: ClassInfo, self: ApexObjec
     return storage.get(key) ?? null;
 }
 
-function writeSlot(ip: Interpreter, frame: Frame, cls: ClassInfo, self: ApexObject | null, key: string, value: Value): Value {
+function writeSlot(
+    ip: Interpreter,
+    frame: Frame,
+    cls: ClassInfo,
+    self: ApexObject | null,
+    key: string,
+    value: Value
+): Value {
     const storage = self ? self.fields : ip.staticsOf(cls);
     const property = cls.properties.get(key);
     const type = property?.type ?? cls.fields.get(key)?.type ?? null;
@@ -42,8 +49,15 @@ function writeSlot(ip: Interpreter, frame: Frame, cls: ClassInfo, self: ApexObje
     return converted;
 }
 
-function runAccessor(ip: Interpreter, cls: ClassInfo, self: ApexObject | null, property: PropertyDecl, kind: 'get' | 'set', value: Value): Value {
-    const body = (kind === 'get' ? property.getter : property.setter) as never as import('./ast.ts').Stmt[];
+function runAccessor(
+    ip: Interpreter,
+    cls: ClassInfo,
+    self: ApexObject | null,
+    property: PropertyDecl,
+    kind: 'get' | 'set',
+    value: Value
+): Value {
+    const body = (kind === 'get' ? property.getter : property.setter) as Stmt[];
     const accessorFrame = ip.pushFrame(cls, self, `${kind}:${property.name.toLowerCase()}`, property.line);
     try {
         if (kind === 'set') accessorFrame.env.define('value', property.type, value);

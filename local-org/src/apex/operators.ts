@@ -13,6 +13,7 @@ import {
     BigDecimal,
     EnumValue,
     isNumber,
+    NativeObject,
     toBig,
     toNumber,
     TypeValue,
@@ -163,6 +164,7 @@ export function stringOf(value: Value, objectToString?: (object: ApexObject) => 
     if (value instanceof EnumValue) return value.name;
     if (value instanceof TypeValue) return value.type.text;
     if (value instanceof ApexObject) return objectToString ? objectToString(value) : value.cls.name;
+    if (value instanceof NativeObject && typeof value.data.display === 'string') return value.data.display;
     return `[${value.typeName}]`;
 }
 
@@ -213,6 +215,7 @@ export function valuesEqual(
         return true;
     }
     if (a instanceof TypeValue && b instanceof TypeValue) return a.type.name === b.type.name;
+    if (a instanceof NativeObject && b instanceof NativeObject && a.token) return a.token === b.token;
     if (a instanceof ApexObject) return objectEquals ? objectEquals(a, b) : a === b;
     return a === b;
 }

@@ -21,7 +21,8 @@ export function parseClass(source: ApexSource): ClassDecl {
     const listener = new CollectingListener();
     const { parser } = ApexParserFactory.createLexerAndParser(source.text, listener);
     const unit = parser.compilationUnit();
-    if (listener.errors.length) throw new ProjectError(`Apex syntax error: ${listener.errors[0]}`, { file: source.file });
+    if (listener.errors.length)
+        throw new ProjectError(`Apex syntax error: ${listener.errors[0]}`, { file: source.file });
     const decl = lowerCompilationUnit(unit, source.file);
     cache.set(source.file, { text: source.text, decl });
     return decl;

@@ -66,7 +66,9 @@ export function runSoql(ip: Interpreter, expr: Extract<Expr, { kind: 'soql' }>, 
         enforceSharing: sharing === 'with' || sharing === 'inherited',
         binds: ({ name, node }) => {
             const bound = bindExpression(node);
-            const value = bound ? evaluate(ip, bound, frame) : evaluate(ip, { kind: 'name', name, line: frame.line }, frame);
+            const value = bound
+                ? evaluate(ip, bound, frame)
+                : evaluate(ip, { kind: 'name', name, line: frame.line }, frame);
             return bindValue(value);
         }
     });

@@ -51,7 +51,8 @@ export function coerce(value: Value, type: TypeRef | null): Value {
             if (typeof value === 'number') return BigInt(value);
             return value;
         case 'decimal':
-            if (typeof value === 'number' || typeof value === 'bigint' || value instanceof ApexDouble) return toDecimal(value);
+            if (typeof value === 'number' || typeof value === 'bigint' || value instanceof ApexDouble)
+                return toDecimal(value);
             return value;
         case 'double':
             if (typeof value === 'number' || typeof value === 'bigint' || value instanceof ApexDecimal) {
@@ -68,7 +69,8 @@ export function coerce(value: Value, type: TypeRef | null): Value {
 
 /** `Lead l = [SELECT …]`: exactly one row, else QueryException. */
 export function singleRow(list: ApexList): Value {
-    if (list.items.length === 0) throw new PlatformException('QueryException', 'List has no rows for assignment to SObject');
+    if (list.items.length === 0)
+        throw new PlatformException('QueryException', 'List has no rows for assignment to SObject');
     if (list.items.length > 1) {
         throw new PlatformException('QueryException', 'List has more than 1 row for assignment to SObject');
     }
@@ -145,7 +147,8 @@ export function isInstance(value: Value, type: TypeRef, resolver: TypeResolver):
         const cls = resolver.resolveClass(type.name);
         return cls !== null && value.cls.isSubclassOf(cls);
     }
-    if (value instanceof EnumValue) return value.type.toLowerCase() === name || value.type.toLowerCase().endsWith('.' + name);
+    if (value instanceof EnumValue)
+        return value.type.toLowerCase() === name || value.type.toLowerCase().endsWith('.' + name);
     if (value instanceof NativeObject) {
         const own = value.typeName.toLowerCase();
         return own === name || own.endsWith('.' + name) || name.endsWith('.' + own);

@@ -2,15 +2,21 @@
 // (decimal.js value + scale), Double is boxed so that it is told apart from Integer. Id and String are JS strings
 // (the declared type decides Id normalisation). Field values cross to other layers through fields.ts.
 import DecimalJs from 'decimal.js';
+import type { Decimal as DecimalType } from 'decimal.js';
 import { SObject } from '../core/sobject.ts';
 import { SDate, SDatetime, STime } from '../core/values.ts';
 import type { TypeRef } from './ast.ts';
 import type { ClassInfo } from './classes.ts';
 
 // decimal.js's ESM build has a default export only; its typings describe the CommonJS shape.
-const Decimal = DecimalJs as unknown as typeof import('decimal.js').Decimal;
+const Decimal = DecimalJs as unknown as typeof DecimalType;
 
-export const BigDecimal = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -100, toExpPos: 100 });
+export const BigDecimal = Decimal.clone({
+    precision: 60,
+    rounding: Decimal.ROUND_HALF_UP,
+    toExpNeg: -100,
+    toExpPos: 100
+});
 export type BigDecimalValue = InstanceType<typeof BigDecimal>;
 
 export class ApexDecimal {
@@ -93,7 +99,9 @@ export class TypeValue {
 export class NativeObject {
     constructor(
         readonly typeName: string,
-        readonly data: Record<string, unknown>
+        readonly data: Record<string, unknown>,
+        /** Value identity for tokens (`Lead.SObjectType` equals itself wherever it comes from); else by reference. */
+        readonly token?: string
     ) {}
 }
 
@@ -193,5 +201,6 @@ export function keyOf(value: Value): string {
     if (value instanceof ApexList) return 'l[' + value.items.map(keyOf).join(',') + ']';
     if (value instanceof ApexSet) return 'S[' + [...value.entries.keys()].sort().join(',') + ']';
     if (value instanceof TypeValue) return 'y' + value.type.name;
+    if (value instanceof NativeObject && value.token) return 'N' + value.token;
     return '#' + identity(value);
 }

@@ -35,17 +35,22 @@ export const assertStatics: Record<string, StaticMethod> = {
     arenotequal: (rt, [expected, actual, message]) => areNotEqual(rt, expected, actual, message ?? null),
     istrue: (rt, [condition, message]) => check(rt, condition, message ?? null, true),
     isfalse: (rt, [condition, message]) => check(rt, condition, message ?? null, false),
-    isnull: (rt, [value, message]) => (value === null ? null : failWith(rt, `Expected null, Actual: ${rt.stringOf(value)}`, message ?? null)),
-    isnotnull: (rt, [value, message]) => (value !== null ? null : failWith(rt, 'Expected a value, Actual: null', message ?? null)),
-    fail: (rt, [message]) => failWith(rt, message === null || message === undefined ? 'Fail' : rt.stringOf(message), null),
+    isnull: (rt, [value, message]) =>
+        value === null ? null : failWith(rt, `Expected null, Actual: ${rt.stringOf(value)}`, message ?? null),
+    isnotnull: (rt, [value, message]) =>
+        value !== null ? null : failWith(rt, 'Expected a value, Actual: null', message ?? null),
+    fail: (rt, [message]) =>
+        failWith(rt, message === null || message === undefined ? 'Fail' : rt.stringOf(message), null),
     isinstanceoftype: (rt, [value, type, message]) => {
         if (!(type instanceof TypeValue)) return rt.unsupported('Assert.isInstanceOfType without a Type');
-        if (!isInstance(value, type.type, rt as never)) failWith(rt, `Expected instance of ${type.type.text}, Actual: ${typeNameOf(value)}`, message ?? null);
+        if (!isInstance(value, type.type, rt as never))
+            failWith(rt, `Expected instance of ${type.type.text}, Actual: ${typeNameOf(value)}`, message ?? null);
         return null;
     },
     isnotinstanceoftype: (rt, [value, type, message]) => {
         if (!(type instanceof TypeValue)) return rt.unsupported('Assert.isNotInstanceOfType without a Type');
-        if (isInstance(value, type.type, rt as never)) failWith(rt, `Not expected instance of ${type.type.text}`, message ?? null);
+        if (isInstance(value, type.type, rt as never))
+            failWith(rt, `Not expected instance of ${type.type.text}`, message ?? null);
         return null;
     }
 };

@@ -86,7 +86,9 @@ export const DatetimeClass: StdlibClass = {
             if (args.length === 2 && args[0] instanceof SDate && args[1] instanceof STime) {
                 const d = args[0];
                 const t = args[1];
-                return new SDatetime(fromLocal(zoneOf(rt), d.year, d.month, d.day, t.hour, t.minute, t.second, t.millisecond));
+                return new SDatetime(
+                    fromLocal(zoneOf(rt), d.year, d.month, d.day, t.hour, t.minute, t.second, t.millisecond)
+                );
             }
             const [y, mo, d, h, mi, s] = args.map((arg) => (arg === undefined ? 0 : num(rt, arg)));
             return new SDatetime(fromLocal(zoneOf(rt), y, mo, d, h ?? 0, mi ?? 0, s ?? 0));

@@ -2,7 +2,17 @@
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_decimal.htm
 // setScale(n) without a mode and round() without a mode use half even, as the page says for round(); for
 // setScale(n) the page only says "rounded if necessary": uncertain, see ledger/apex.md.
-import { ApexDecimal, ApexDouble, BigDecimal, EnumValue, isNumber, toBig, toDecimal, type BigDecimalValue, type Value } from '../values.ts';
+import {
+    ApexDecimal,
+    ApexDouble,
+    BigDecimal,
+    EnumValue,
+    isNumber,
+    toBig,
+    toDecimal,
+    type BigDecimalValue,
+    type Value
+} from '../values.ts';
 import type { InstanceMethod, Runtime, StdlibClass } from './registry.ts';
 
 type Rounding = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
@@ -16,7 +26,6 @@ const MODES: Record<string, Rounding> = {
     HALF_DOWN: 5,
     HALF_EVEN: 6
 };
-
 
 export function roundingOf(rt: Runtime, mode: Value | undefined, fallback: Rounding): Rounding {
     if (mode === undefined || mode === null) return fallback;
@@ -39,7 +48,8 @@ function roundToLong(rt: Runtime, value: BigDecimalValue, mode: Value | undefine
 }
 
 const instance: Record<string, InstanceMethod<ApexDecimal>> = {
-    setscale: (rt, self, [scale, mode]) => rescale(rt, self.value, scale as number, roundingOf(rt, mode, MODES.HALF_EVEN)),
+    setscale: (rt, self, [scale, mode]) =>
+        rescale(rt, self.value, scale as number, roundingOf(rt, mode, MODES.HALF_EVEN)),
     divide: (rt, self, [divisor, scale, mode]) => {
         if (!isNumber(divisor)) return rt.fail('NullPointerException', 'Attempt to de-reference a null object');
         const by = toBig(divisor);
@@ -55,8 +65,10 @@ const instance: Record<string, InstanceMethod<ApexDecimal>> = {
     abs: (_rt, self) => new ApexDecimal(self.value.abs(), self.scale),
     striptrailingzeros: (_rt, self) => new ApexDecimal(self.value),
     toplainstring: (_rt, self) => self.toString(),
-    format: (_rt, self) => Number(self.value.toNumber()).toLocaleString('en-US', { maximumFractionDigits: Math.max(self.scale, 3) }),
-    pow: (_rt, self, [exponent]) => new ApexDecimal(self.value.pow(exponent as number), self.scale * (exponent as number)),
+    format: (_rt, self) =>
+        Number(self.value.toNumber()).toLocaleString('en-US', { maximumFractionDigits: Math.max(self.scale, 3) }),
+    pow: (_rt, self, [exponent]) =>
+        new ApexDecimal(self.value.pow(exponent as number), self.scale * (exponent as number)),
     min: (_rt, self, [other]) => (self.value.lte(toBig(other as never)) ? self : toDecimal(other as never)),
     max: (_rt, self, [other]) => (self.value.gte(toBig(other as never)) ? self : toDecimal(other as never))
 };
@@ -69,7 +81,8 @@ export const DecimalClass: StdlibClass = {
         valueof: (rt, [value]) => {
             if (value === null) return null;
             if (typeof value === 'string') {
-                if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value.trim())) rt.fail('TypeException', `Invalid decimal: ${value}`);
+                if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value.trim()))
+                    rt.fail('TypeException', `Invalid decimal: ${value}`);
                 return ApexDecimal.of(value.trim());
             }
             if (isNumber(value)) return toDecimal(value);

@@ -69,7 +69,8 @@ export const BooleanClass: StdlibClass = {
     name: 'Boolean',
     owns: (value) => typeof value === 'boolean',
     statics: {
-        valueof: (_rt, [value]) => (value === null ? null : typeof value === 'boolean' ? value : String(value).toLowerCase() === 'true')
+        valueof: (_rt, [value]) =>
+            value === null ? null : typeof value === 'boolean' ? value : String(value).toLowerCase() === 'true'
     }
 };
 
@@ -78,9 +79,15 @@ export const MathClass: StdlibClass = {
     statics: {
         min: (rt, [a, b]) => pick(rt, a, b, (x, y) => x <= y),
         max: (rt, [a, b]) => pick(rt, a, b, (x, y) => x >= y),
-        abs: (rt, [a]) => (isNumber(a) ? (toNumber(a) < 0 ? negateValue(a) : a) : rt.fail('NullPointerException', 'Argument cannot be null')),
+        abs: (rt, [a]) =>
+            isNumber(a)
+                ? toNumber(a) < 0
+                    ? negateValue(a)
+                    : a
+                : rt.fail('NullPointerException', 'Argument cannot be null'),
         mod: (rt, [a, b]) => {
-            if (typeof a === 'number' && typeof b === 'number') return b === 0 ? rt.fail('MathException', 'Divide by 0') : a % b;
+            if (typeof a === 'number' && typeof b === 'number')
+                return b === 0 ? rt.fail('MathException', 'Divide by 0') : a % b;
             if (isNumber(a) && isNumber(b)) return BigInt(a as never) % BigInt(b as never);
             return rt.fail('NullPointerException', 'Argument cannot be null');
         },

@@ -60,7 +60,10 @@ const instance: Record<string, InstanceMethod<ApexList>> = {
     },
     clone: (_rt, list) => new ApexList(list.elementType, [...list.items]),
     deepclone: (_rt, list) =>
-        new ApexList(list.elementType, list.items.map((item) => (item instanceof SObject ? item.clone(true) : item))),
+        new ApexList(
+            list.elementType,
+            list.items.map((item) => (item instanceof SObject ? item.clone(true) : item))
+        ),
     equals: (rt, list, [other]) => rt.equals(list, other, false),
     tostring: (rt, list) => rt.stringOf(list)
 };

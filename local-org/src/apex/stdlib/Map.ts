@@ -18,9 +18,15 @@ const instance: Record<string, InstanceMethod<ApexMap>> = {
         return entry ? entry.value : null;
     },
     keyset: (_rt, map) =>
-        newSet(typeRef('Set', map.keyType ? [map.keyType] : []), [...map.entries.values()].map((e) => e.key)),
+        newSet(
+            typeRef('Set', map.keyType ? [map.keyType] : []),
+            [...map.entries.values()].map((e) => e.key)
+        ),
     values: (_rt, map) =>
-        newList(typeRef('List', map.valueType ? [map.valueType] : []), [...map.entries.values()].map((e) => e.value)),
+        newList(
+            typeRef('List', map.valueType ? [map.valueType] : []),
+            [...map.entries.values()].map((e) => e.value)
+        ),
     size: (_rt, map) => map.entries.size,
     isempty: (_rt, map) => map.entries.size === 0,
     clear: (_rt, map) => {
@@ -40,7 +46,10 @@ const instance: Record<string, InstanceMethod<ApexMap>> = {
     deepclone: (_rt, map) => {
         const copy = new ApexMap(map.keyType, map.valueType);
         for (const [key, entry] of map.entries) {
-            copy.entries.set(key, { key: entry.key, value: entry.value instanceof SObject ? entry.value.clone(true) : entry.value });
+            copy.entries.set(key, {
+                key: entry.key,
+                value: entry.value instanceof SObject ? entry.value.clone(true) : entry.value
+            });
         }
         return copy;
     },

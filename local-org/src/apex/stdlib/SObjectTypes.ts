@@ -2,7 +2,7 @@
 // and custom metadata's `X__mdt.getAll()` / `getInstance(name)` from the project's records, which a test may
 // not change (an override keeps its own records: the project's HandoffPolicy-style `setRecords` is Apex code).
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_custom_metadata_types.htm
-import { SObject } from '../../core/sobject.ts';
+import type { SObject } from '../../core/sobject.ts';
 import { mapPut, newMap } from '../collections.ts';
 import { typeRef } from '../types.ts';
 import { NativeObject, type Value } from '../values.ts';
@@ -14,12 +14,22 @@ export function objectName(rt: Runtime, name: string): string {
 }
 
 export function sobjectTypeToken(rt: Runtime, name: string): NativeObject {
-    return new NativeObject('Schema.SObjectType', { name: objectName(rt, name) });
+    const object = objectName(rt, name);
+    return new NativeObject(
+        'Schema.SObjectType',
+        { name: object, display: object },
+        'sobjecttype:' + object.toLowerCase()
+    );
 }
 
 export function fieldToken(rt: Runtime, object: string, field: string): NativeObject {
     const describe = rt.schema?.field(object, field);
-    return new NativeObject('Schema.SObjectField', { object, field: describe?.name ?? field });
+    const name = describe?.name ?? field;
+    return new NativeObject(
+        'Schema.SObjectField',
+        { object, field: name, display: name },
+        `sobjectfield:${object}.${name}`.toLowerCase()
+    );
 }
 
 export function sobjectStatic(rt: Runtime, type: string, name: string): Value {
@@ -42,7 +52,8 @@ export function sobjectStaticCall(rt: Runtime, type: string, name: string, args:
         case 'getall': {
             if (!isMetadata) break;
             const map = newMap(typeRef('Map', [typeRef('String'), typeRef(object)]));
-            for (const record of metadataRecords(rt, object)) mapPut(map, record.get('DeveloperName') as string, record);
+            for (const record of metadataRecords(rt, object))
+                mapPut(map, record.get('DeveloperName') as string, record);
             return map;
         }
         case 'getinstance': {

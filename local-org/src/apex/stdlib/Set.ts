@@ -10,11 +10,17 @@ function items(rt: Runtime, value: Value): Value[] {
 
 const instance: Record<string, InstanceMethod<ApexSet>> = {
     add: (_rt, set, [value]) => setAdd(set, value),
-    addall: (rt, set, [other]) => items(rt, other).map((item) => setAdd(set, item)).some(Boolean),
+    addall: (rt, set, [other]) =>
+        items(rt, other)
+            .map((item) => setAdd(set, item))
+            .some(Boolean),
     contains: (_rt, set, [value]) => setHas(set, value),
     containsall: (rt, set, [other]) => items(rt, other).every((item) => setHas(set, item)),
     remove: (_rt, set, [value]) => setRemove(set, value),
-    removeall: (rt, set, [other]) => items(rt, other).map((item) => setRemove(set, item)).some(Boolean),
+    removeall: (rt, set, [other]) =>
+        items(rt, other)
+            .map((item) => setRemove(set, item))
+            .some(Boolean),
     retainall: (rt, set, [other]) => {
         const keep = new ApexSet(set.elementType);
         for (const item of items(rt, other)) setAdd(keep, item);

@@ -45,7 +45,8 @@ const instance: Record<string, InstanceMethod<string>> = {
     indexof: (rt, s, [part]) => s.indexOf(str(rt, part)),
     left: (_rt, s, [length]) => s.substring(0, Math.max(0, length as number)),
     right: (_rt, s, [length]) => s.substring(Math.max(0, s.length - (length as number))),
-    leftpad: (_rt, s, [length, pad]) => (s.length >= (length as number) ? s : s.padStart(length as number, (pad as string | undefined) ?? ' ')),
+    leftpad: (_rt, s, [length, pad]) =>
+        s.length >= (length as number) ? s : s.padStart(length as number, (pad as string | undefined) ?? ' '),
     rightpad: (_rt, s, [length, pad]) => s.padEnd(length as number, (pad as string | undefined) ?? ' '),
     substring: (rt, s, [start, end]) => {
         const from = start as number;
@@ -64,11 +65,13 @@ const instance: Record<string, InstanceMethod<string>> = {
         return index < 0 ? s : s.substring(0, index);
     },
     replace: (rt, s, [target, replacement]) => s.split(str(rt, target)).join(str(rt, replacement)),
-    replaceall: (rt, s, [regex, replacement]) => s.replace(new RegExp(str(rt, regex), 'g'), str(rt, replacement).replace(/\$(\d)/g, '$$$1')),
+    replaceall: (rt, s, [regex, replacement]) =>
+        s.replace(new RegExp(str(rt, regex), 'g'), str(rt, replacement).replace(/\$(\d)/g, '$$$1')),
     split: (rt, s, [regex, limit]) => {
         let parts = s.split(javaRegex(str(rt, regex)));
         if (limit === undefined || limit === 0) while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-        if (typeof limit === 'number' && limit > 0 && parts.length > limit) parts = [...parts.slice(0, limit - 1), parts.slice(limit - 1).join(str(rt, regex))];
+        if (typeof limit === 'number' && limit > 0 && parts.length > limit)
+            parts = [...parts.slice(0, limit - 1), parts.slice(limit - 1).join(str(rt, regex))];
         return newList(STRING_LIST, s === '' ? [''] : parts);
     },
     isblank: (_rt, s) => blank(s),
@@ -97,7 +100,12 @@ export const StringClass: StdlibClass = {
         isnotblank: (_rt, [value]) => !blank(value),
         isempty: (_rt, [value]) => value === null || value === '',
         isnotempty: (_rt, [value]) => !(value === null || value === ''),
-        valueof: (rt, [value]) => (value === null ? null : value instanceof ApexDecimal || isNumber(value) ? rt.stringOf(value) : rt.stringOf(value)),
+        valueof: (rt, [value]) =>
+            value === null
+                ? null
+                : value instanceof ApexDecimal || isNumber(value)
+                  ? rt.stringOf(value)
+                  : rt.stringOf(value),
         join: (rt, [items, separator]) => {
             const list = itemsOf(items);
             if (!list) return rt.unsupported('String.join of a non-collection');
@@ -105,7 +113,9 @@ export const StringClass: StdlibClass = {
         },
         format: (rt, [template, args]) => {
             const list = itemsOf(args) ?? [];
-            return str(rt, template).replace(/\{(\d+)\}/g, (_m, index: string) => rt.stringOf(list[Number(index)] ?? null));
+            return str(rt, template).replace(/\{(\d+)\}/g, (_m, index: string) =>
+                rt.stringOf(list[Number(index)] ?? null)
+            );
         },
         escapesinglequotes: (rt, [value]) => str(rt, value).replace(/'/g, "\\'")
     }

@@ -2,7 +2,7 @@
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_system.htm
 import { SDate, SDatetime } from '../../core/values.ts';
 import { localParts } from '../timezone.ts';
-import { EnumValue, type Value } from '../values.ts';
+import { EnumValue } from '../values.ts';
 import { systemAsserts } from './Assert.ts';
 import type { Runtime, StdlibClass } from './registry.ts';
 
@@ -40,8 +40,5 @@ export const System: StdlibClass = {
         isscheduled: () => false,
         requestversion: (rt) => rt.unsupported('System.requestVersion'),
         enqueuejob: (rt) => rt.unsupported('System.enqueueJob (async Apex)')
-    },
-    properties: {
-        roundingmode: () => null as Value
     }
 };

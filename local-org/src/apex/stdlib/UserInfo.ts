@@ -1,6 +1,6 @@
 // UserInfo: the running user (System.runAs changes it).
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_userinfo.htm
-import { SObject } from '../../core/sobject.ts';
+import type { SObject } from '../../core/sobject.ts';
 import { timeZoneValue } from './Time.ts';
 import type { Runtime, StdlibClass } from './registry.ts';
 

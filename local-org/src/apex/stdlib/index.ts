@@ -23,7 +23,10 @@ export const EXTRA_MODULES: StdlibClass[] = [];
 
 export function createRegistry(): Registry {
     const registry = new Registry();
-    const string: StdlibClass = { ...StringClass, instance: { ...StringClass.instance, ...(idInstanceMethods as unknown as Record<string, never>) } };
+    const string: StdlibClass = {
+        ...StringClass,
+        instance: { ...StringClass.instance, ...(idInstanceMethods as unknown as Record<string, never>) }
+    };
     const modules: StdlibClass[] = [
         Assert,
         System,
