@@ -7,7 +7,7 @@ import { Interpreter } from './interpreter.ts';
 import { invokeInvocable } from './invocable.ts';
 import { parseClasses } from './parse.ts';
 import { createRegistry } from './stdlib/index.ts';
-import type { Registry } from './stdlib/registry.ts';
+import type { AccessChecks, Registry } from './stdlib/registry.ts';
 
 export interface ApexEngineOptions {
     classes: ApexSource[];
@@ -20,6 +20,7 @@ export class ApexEngine implements ApexInvoker {
     readonly registry: Registry;
     queryEngine: QueryEngine | null;
     saveEngine: SaveEngine | null;
+    access: AccessChecks | null = null;
     /** The interpreter of the current transaction: statics live as long as it does. */
     private current: { tx: Transaction; interpreter: Interpreter } | null = null;
 
@@ -36,7 +37,8 @@ export class ApexEngine implements ApexInvoker {
             tx,
             schema: tx.metadata.schema,
             queryEngine: this.queryEngine,
-            saveEngine: this.saveEngine
+            saveEngine: this.saveEngine,
+            access: this.access
         });
         this.current = { tx, interpreter };
         return interpreter;

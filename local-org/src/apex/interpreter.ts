@@ -13,7 +13,7 @@ import { fieldToApex } from './fields.ts';
 import { ArithmeticFault, stringOf, valuesEqual } from './operators.ts';
 import { execBlock } from './statements.ts';
 import { evaluate, staticTypeOf } from './expressions.ts';
-import type { Registry, Runtime } from './stdlib/registry.ts';
+import type { AccessChecks, Registry, Runtime } from './stdlib/registry.ts';
 import { coerce, isInstance, type TypeResolver } from './types.ts';
 import { ApexObject, type Value } from './values.ts';
 
@@ -22,6 +22,7 @@ export interface InterpreterOptions {
     schema: Schema | null;
     queryEngine: QueryEngine | null;
     saveEngine: SaveEngine | null;
+    access: AccessChecks | null;
 }
 
 const MAX_DEPTH = 400;
@@ -31,6 +32,7 @@ export class Interpreter implements Runtime, TypeResolver {
     readonly schema: Schema | null;
     readonly queryEngine: QueryEngine | null;
     readonly saveEngine: SaveEngine | null;
+    readonly access: AccessChecks | null;
     readonly state = new Map<string, unknown>();
     readonly stack: Frame[] = [];
     /** Records returned by SOQL: reading a field they were not queried with is an SObjectException. */
@@ -46,6 +48,7 @@ export class Interpreter implements Runtime, TypeResolver {
         this.schema = options.schema;
         this.queryEngine = options.queryEngine;
         this.saveEngine = options.saveEngine;
+        this.access = options.access;
     }
 
     // ---- Runtime (what the standard library sees) ----

@@ -1,7 +1,7 @@
 // src/testing: run the project's Apex tests against local-org (`runApexTests`) and report like the platform.
 import { loadProject, seedOrg } from '../project/index.ts';
 import { runTests, type MethodResult, type OrgSetup } from './runner.ts';
-import { buildEngines, loadEngineModules } from './wiring.ts';
+import { buildEngines } from './wiring.ts';
 
 export interface ApexTestRun {
     projectRoot: string;
@@ -12,11 +12,10 @@ export interface ApexTestRun {
 
 export async function runApexTests(run: ApexTestRun): Promise<MethodResult[]> {
     const metadata = loadProject(run.projectRoot);
-    const modules = await loadEngineModules();
     const setup: OrgSetup = {
         metadata,
         seed: (store, now) => seedOrg(metadata, store, { now }).admin,
-        engines: (meta, apex) => buildEngines(modules, meta, apex)
+        engines: buildEngines
     };
     return runTests(setup, { filter: run.filter, now: run.now });
 }

@@ -15,6 +15,7 @@ import { createApexEngine, type ApexEngine } from '../apex/index.ts';
 import { ApexThrown, AssertionFailure, describeThrown } from '../apex/exceptions.ts';
 import type { Interpreter } from '../apex/interpreter.ts';
 import type { TestHooks } from '../apex/stdlib/Test.ts';
+import type { AccessChecks } from '../apex/stdlib/registry.ts';
 import { discoverTests, type TestClass } from './discover.ts';
 import { userContextOf } from './users.ts';
 
@@ -33,6 +34,7 @@ export interface MethodResult {
 export interface Engines {
     queryEngine: QueryEngine | null;
     saveEngine: SaveEngine | null;
+    access: AccessChecks | null;
 }
 
 export interface OrgSetup {
@@ -40,7 +42,7 @@ export interface OrgSetup {
     /** Seeds a fresh store and returns the default running user. */
     seed(store: MemoryStore, now: number): UserContext;
     /** Builds the query and save engines (the save engine may call back into Apex through `apex`). */
-    engines(metadata: ProjectMetadata, apex: ApexEngine): Engines;
+    engines(metadata: ProjectMetadata, apex: ApexEngine, store: MemoryStore): Engines;
 }
 
 export interface RunOptions {
@@ -130,10 +132,11 @@ function runMethod(session: Session, test: TestClass, methodName: string): Metho
 
 export function runTests(setup: OrgSetup, options: RunOptions = {}): MethodResult[] {
     const apex = createApexEngine({ classes: setup.metadata.apexClasses });
-    const engines = setup.engines(setup.metadata, apex);
+    const session = new Session(setup, apex, options.now ?? Date.now());
+    const engines = setup.engines(setup.metadata, apex, session.store);
     apex.queryEngine = engines.queryEngine;
     apex.saveEngine = engines.saveEngine;
-    const session = new Session(setup, apex, options.now ?? Date.now());
+    apex.access = engines.access;
     const results: MethodResult[] = [];
     for (const test of discoverTests(apex.classes.topLevel(), options.filter)) {
         session.store.restore(session.seeded);

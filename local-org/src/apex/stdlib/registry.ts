@@ -2,11 +2,18 @@
 // (`String.isBlank`), static properties (`Lead.SObjectType` is handled by Schema, `System.RoundingMode.HALF_UP`
 // by an enum), and instance methods for the values it owns (`'abc'.left(2)`). Method names are lower-case keys.
 import type { SourcePosition } from '../../core/errors.ts';
-import type { Transaction, QueryEngine, SaveEngine } from '../../core/runtime.ts';
+import type { Transaction, QueryEngine, SaveEngine, Store, UserContext } from '../../core/runtime.ts';
 import type { Schema } from '../../core/schema.ts';
 import type { SObject } from '../../core/sobject.ts';
 import type { TypeRef } from '../ast.ts';
 import type { ApexObject, Value } from '../values.ts';
+
+/** Object and field permissions and custom permissions of a user (src/security supplies them). */
+export interface AccessChecks {
+    object(user: UserContext, store: Store, object: string): { read: boolean; create: boolean; edit: boolean; delete: boolean };
+    field(user: UserContext, store: Store, object: string, field: string): { readable: boolean; editable: boolean };
+    customPermission(user: UserContext, store: Store, name: string): boolean;
+}
 
 /** What a standard-library method can ask of the interpreter. */
 export interface Runtime {
@@ -14,6 +21,7 @@ export interface Runtime {
     readonly schema: Schema | null;
     readonly queryEngine: QueryEngine | null;
     readonly saveEngine: SaveEngine | null;
+    readonly access: AccessChecks | null;
     /** Raises an Apex exception of a standard type (System.<type>). */
     fail(exceptionType: string, message: string): never;
     unsupported(construct: string): never;
