@@ -10,7 +10,11 @@ import type { ApexObject, Value } from '../values.ts';
 
 /** Object and field permissions and custom permissions of a user (src/security supplies them). */
 export interface AccessChecks {
-    object(user: UserContext, store: Store, object: string): { read: boolean; create: boolean; edit: boolean; delete: boolean };
+    object(
+        user: UserContext,
+        store: Store,
+        object: string
+    ): { read: boolean; create: boolean; edit: boolean; delete: boolean };
     field(user: UserContext, store: Store, object: string, field: string): { readable: boolean; editable: boolean };
     customPermission(user: UserContext, store: Store, name: string): boolean;
 }
