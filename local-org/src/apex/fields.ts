@@ -5,7 +5,7 @@ import { SObject } from '../core/sobject.ts';
 import type { Schema } from '../core/schema.ts';
 import type { FieldValue } from '../core/values.ts';
 import { SDate, SDatetime, STime } from '../core/values.ts';
-import { ApexDecimal, ApexDouble, BigDecimal, isNumber, toNumber, type Value } from './values.ts';
+import { ApexDecimal, ApexDouble, BigDecimal, isNumber, NativeObject, toNumber, type Value } from './values.ts';
 
 export function fieldToApex(
     value: FieldValue | undefined,
@@ -14,8 +14,14 @@ export function fieldToApex(
     field: string
 ): Value {
     if (value === undefined || value === null) return null;
+    const describe = schema?.field(objectName, field);
+    if (describe?.type === 'base64' && typeof value === 'string') {
+        return new NativeObject('Blob', { text: Buffer.from(value, 'base64').toString('utf8') });
+    }
+    if (typeof value === 'number' && objectName.toLowerCase() === 'aggregateresult' && Number.isInteger(value)) {
+        return value;
+    }
     if (typeof value === 'number') {
-        const describe = schema?.field(objectName, field);
         if (describe?.type === 'int') return Math.trunc(value);
         const scale = describe?.scale;
         const decimal = new BigDecimal(value);

@@ -8,8 +8,8 @@ import type { Frame } from './env.ts';
 import { apexToField } from './fields.ts';
 import type { Interpreter } from './interpreter.ts';
 import { sobjectStatic } from './stdlib/SObjectTypes.ts';
-import { coerce, typeRef } from './types.ts';
-import { ApexObject, EnumValue, TypeName, type Value } from './values.ts';
+import { coerce, singleRow, typeRef } from './types.ts';
+import { ApexList, ApexObject, EnumValue, TypeName, type Value } from './values.ts';
 
 function isStatic(cls: ClassInfo, key: string): boolean {
     const member = cls.fields.get(key) ?? cls.properties.get(key);
@@ -88,14 +88,18 @@ export function readMember(ip: Interpreter, frame: Frame, target: Value | TypeNa
     if (target === null) return ip.fail('NullPointerException', 'Attempt to de-reference a null object');
     if (target instanceof TypeName) return readTypeMember(ip, frame, target, name);
     if (target instanceof SObject) return readRecordField(ip, target, name);
+    if (target instanceof ApexList && target.soql) return readMember(ip, frame, singleRow(target), name);
     if (target instanceof ApexObject) {
         const owner = target.cls.owner(key);
         if (owner) return readSlot(ip, frame, owner, isStatic(owner, key) ? null : target, key);
         return ip.unsupported(`field ${target.cls.name}.${name}`);
     }
     const module = ip.registry.ownerOf(target);
-    const getter = module?.instance?.['.' + key];
-    if (getter) return (getter as unknown as (rt: Interpreter, self: Value, args: Value[]) => Value)(ip, target, []);
+    type Getter = (rt: Interpreter, self: Value, args: Value[]) => Value;
+    const getter = module?.instance?.['.' + key] as unknown as Getter | undefined;
+    if (getter) return getter(ip, target, []);
+    const anyName = module?.instance?.['.*'] as unknown as Getter | undefined;
+    if (anyName) return anyName(ip, target, [name]);
     return ip.unsupported(`field ${name} of ${ip.stringOf(target).slice(0, 40)}`);
 }
 

@@ -11,7 +11,7 @@ import { lowerExpression } from './lower-expr.ts';
 import { apexToField } from './fields.ts';
 import { typeRef } from './types.ts';
 import { ApexList, ApexMap, ApexSet, type Value } from './values.ts';
-import type { ExpressionContext } from '@apexdevtools/apex-parser';
+import { ExpressionContext } from '@apexdevtools/apex-parser';
 
 const lowered = new WeakMap<object, Expr>();
 
@@ -19,8 +19,8 @@ function bindExpression(node: unknown): Expr | null {
     if (!node || typeof node !== 'object') return null;
     let expr = lowered.get(node);
     if (!expr) {
-        const holder = node as { expression?: () => ExpressionContext };
-        const context = typeof holder.expression === 'function' ? holder.expression() : (node as ExpressionContext);
+        const context =
+            node instanceof ExpressionContext ? node : (node as { expression(): ExpressionContext }).expression();
         expr = lowerExpression(context);
         lowered.set(node, expr);
     }

@@ -17,6 +17,12 @@ import { AccessLevel, RoundingMode, System } from './System.ts';
 import { TestClass } from './Test.ts';
 import { TimeClass, TimeZoneClass } from './Time.ts';
 import { UserInfoClass } from './UserInfo.ts';
+import { BusinessHoursClass } from './BusinessHours.ts';
+import { CryptoClass } from './Crypto.ts';
+import { FeatureManagementClass } from './FeatureManagement.ts';
+import { SCHEMA_MODULES } from './Schema.ts';
+import { DATABASE_MODULES } from './Database.ts';
+import { BlobClass, BlobStatics, JSONClass } from './JSON.ts';
 
 /** Modules contributed by other files (Schema, Database, JSON …) register through this list. */
 export const EXTRA_MODULES: StdlibClass[] = [];
@@ -52,6 +58,14 @@ export function createRegistry(): Registry {
         TestClass,
         UserInfoClass,
         LabelClass,
+        BusinessHoursClass,
+        CryptoClass,
+        FeatureManagementClass,
+        ...SCHEMA_MODULES,
+        ...DATABASE_MODULES,
+        JSONClass,
+        BlobClass,
+        BlobStatics,
         ...EXTRA_MODULES
     ];
     for (const module of modules) registry.register(module);
