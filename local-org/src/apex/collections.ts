@@ -21,8 +21,13 @@ export function setRemove(set: ApexSet, value: Value): boolean {
     return set.entries.delete(keyOf(coerce(value, set.elementType)));
 }
 
-export function mapPut(map: ApexMap, key: Value, value: Value): Value {
+function mapKey(map: ApexMap, key: Value): Value {
     const k = coerce(key, map.keyType);
+    return map.foldCase && typeof k === 'string' ? k.toLowerCase() : k;
+}
+
+export function mapPut(map: ApexMap, key: Value, value: Value): Value {
+    const k = mapKey(map, key);
     const id = keyOf(k);
     const previous = map.entries.get(id);
     map.entries.set(id, { key: previous ? previous.key : k, value: coerce(value, map.valueType) });
@@ -30,11 +35,11 @@ export function mapPut(map: ApexMap, key: Value, value: Value): Value {
 }
 
 export function mapGet(map: ApexMap, key: Value): Value {
-    return map.entries.get(keyOf(coerce(key, map.keyType)))?.value ?? null;
+    return map.entries.get(keyOf(mapKey(map, key)))?.value ?? null;
 }
 
 export function mapHas(map: ApexMap, key: Value): boolean {
-    return map.entries.has(keyOf(coerce(key, map.keyType)));
+    return map.entries.has(keyOf(mapKey(map, key)));
 }
 
 export function newList(type: TypeRef | null, items: Value[]): ApexList {

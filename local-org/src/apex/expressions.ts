@@ -10,6 +10,7 @@ import { assignTo, readName, readMember } from './members.ts';
 import { callMethod } from './calls.ts';
 import { arithmetic, compare, negate } from './operators.ts';
 import { runSoql } from './soql.ts';
+import { sobjectStatic } from './stdlib/SObjectTypes.ts';
 import { coerce, formatType, typeNameOf, typeRef } from './types.ts';
 import {
     ApexDecimal,
@@ -87,7 +88,10 @@ export function evaluateOrType(ip: Interpreter, expr: Expr, frame: Frame): Value
             return record;
         }
         case 'newCollection': {
-            const items = expr.items.map((item) => evaluate(ip, item, frame));
+            const tokens = /^(schema\.)?sobjectfield$/.test(expr.type.args[0]?.name ?? '');
+            const items = expr.items.map((item) =>
+                tokens ? fieldTokenOrValue(ip, item, frame) : evaluate(ip, item, frame)
+            );
             if (expr.type.name === 'list') return newList(expr.type, items);
             if (expr.type.name === 'set') return newSet(expr.type, items);
             return ip.unsupported(`new ${expr.type.text}{…}`);
@@ -144,6 +148,17 @@ export function evaluateOrType(ip: Interpreter, expr: Expr, frame: Frame): Value
         case 'unsupported':
             return ip.unsupported(expr.construct);
     }
+}
+
+/**
+ * `new List<SObjectField>{ Lead.Lifecycle_Stage__c }` in a method with a variable `lead`: only the field token
+ * compiles there, so the SObject type wins over the variable (see ledger/apex.md, uncertain in general).
+ */
+function fieldTokenOrValue(ip: Interpreter, item: Expr, frame: Frame): Value {
+    if (item.kind === 'field' && item.target.kind === 'name' && ip.isSObjectType(item.target.name)) {
+        return sobjectStatic(ip, item.target.name, item.name);
+    }
+    return evaluate(ip, item, frame);
 }
 
 function store(ip: Interpreter, frame: Frame, target: Expr, value: Value): Value {

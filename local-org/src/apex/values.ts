@@ -57,6 +57,8 @@ export class ApexSet {
 }
 
 export class ApexMap {
+    /** Describe maps (getGlobalDescribe, fields.getMap) look String keys up ignoring case; their keys are lower-case. */
+    foldCase = false;
     readonly entries = new Map<string, { key: Value; value: Value }>();
     constructor(
         public keyType: TypeRef | null,

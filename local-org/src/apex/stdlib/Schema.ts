@@ -72,6 +72,7 @@ const DescribeSObjectResult = native('Schema.DescribeSObjectResult', {
 const FieldSet = native('Schema.FieldSet', {
     getmap: (rt, self) => {
         const map = newMap(typeRef('Map', [typeRef('String'), typeRef('Schema.SObjectField')]));
+        map.foldCase = true;
         for (const field of objectDescribe(rt, objectName(self)).fields.values()) {
             mapPut(map, field.name.toLowerCase(), fieldToken(rt, objectName(self), field.name));
         }
@@ -126,6 +127,7 @@ const SchemaStatics: StdlibClass = {
     statics: {
         getglobaldescribe: (rt) => {
             const map = newMap(typeRef('Map', [typeRef('String'), typeRef('Schema.SObjectType')]));
+            map.foldCase = true;
             for (const object of rt.schema?.objects() ?? []) {
                 mapPut(map, object.name.toLowerCase(), sobjectTypeToken(rt, object.name));
             }
