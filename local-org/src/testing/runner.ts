@@ -86,7 +86,8 @@ class Session {
     constructor(
         readonly setup: OrgSetup,
         readonly apex: ApexEngine,
-        readonly now: number
+        readonly now: number,
+        readonly fixed: boolean
     ) {
         this.store = new MemoryStore(setup.metadata.schema);
         this.admin = setup.seed(this.store, now);
@@ -95,7 +96,9 @@ class Session {
 
     /** One transaction with its interpreter, test hooks and runAs. */
     transaction(): { tx: OrgTransaction; ip: Interpreter } {
-        this.clock.set(this.now);
+        // A run with a fixed instant keeps it for every method; else the clock follows real time, so that
+        // successive saves in a method get increasing timestamps as on the platform.
+        if (this.fixed) this.clock.set(this.now);
         const tx = new OrgTransaction(this.setup.metadata, this.store, this.clock, this.admin);
         const ip = this.apex.interpreter(tx);
         let started = false;
@@ -132,7 +135,7 @@ function runMethod(session: Session, test: TestClass, methodName: string): Metho
 
 export function runTests(setup: OrgSetup, options: RunOptions = {}): MethodResult[] {
     const apex = createApexEngine({ classes: setup.metadata.apexClasses });
-    const session = new Session(setup, apex, options.now ?? Date.now());
+    const session = new Session(setup, apex, options.now ?? Date.now(), options.now !== undefined);
     const engines = setup.engines(setup.metadata, apex, session.store);
     apex.queryEngine = engines.queryEngine;
     apex.saveEngine = engines.saveEngine;

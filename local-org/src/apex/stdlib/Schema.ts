@@ -95,7 +95,7 @@ const DescribeFieldResult = native('Schema.DescribeFieldResult', {
     iscustom: (rt, self) => fieldOf(rt, self).custom,
     isnillable: (rt, self) => !fieldOf(rt, self).required,
     iscalculated: (rt, self) => fieldOf(rt, self).calculatedFormula !== undefined,
-    gettype: (rt, self) => new EnumValue('Schema.DisplayType', fieldOf(rt, self).type.toUpperCase(), 0),
+    gettype: (rt, self) => displayType(fieldOf(rt, self).type),
     getsobjectfield: (rt, self) => fieldToken(rt, self.data.object as string, self.data.field as string),
     getreferenceto: (rt, self) =>
         newList(
@@ -143,6 +143,16 @@ const SchemaSObjectType: StdlibClass = {
     property: (rt, name): Value | undefined => (rt.schema?.object(name) ? describeResult(rt, name) : undefined)
 };
 
+function displayType(type: string): EnumValue {
+    const name = type === 'int' ? 'INTEGER' : type.toUpperCase();
+    return new EnumValue('Schema.DisplayType', name, 0);
+}
+
+const DisplayType: StdlibClass = {
+    name: 'Schema.DisplayType',
+    property: (_rt, name) => (/^[A-Za-z]+$/.test(name) ? displayType(name.toLowerCase()) : undefined)
+};
+
 const SObjectDescribeOptions: StdlibClass = {
     name: 'SObjectDescribeOptions',
     property: (_rt, name) => {
@@ -157,6 +167,8 @@ export const SCHEMA_MODULES: StdlibClass[] = [
     SchemaSObjectType,
     { ...SchemaSObjectType, name: 'SObjectType' },
     SObjectDescribeOptions,
+    DisplayType,
+    { ...DisplayType, name: 'DisplayType' },
     SObjectTypeToken,
     SObjectFieldToken,
     DescribeSObjectResult,
