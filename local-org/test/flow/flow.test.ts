@@ -355,3 +355,23 @@ test('a Number formula with a scale is rounded half up; so is a Number variable 
     assert.equal(record.get('Score__c'), 3);
     assert.equal(record.get('Note__c'), '2.3');
 });
+
+test('a scheduled path runs as the user whose save scheduled it', () => {
+    const stamp = flow(
+        'Later',
+        `${AFTER}<scheduledPaths><name>Soon</name>${to('Note_User')}<label>Soon</label><offsetNumber>1</offsetNumber>
+            <offsetUnit>Hours</offsetUnit><timeSource>RecordTriggerEvent</timeSource></scheduledPaths>`,
+        `<recordUpdates><name>Note_User</name><label>N</label><filterLogic>and</filterLogic>
+            <filters><field>Id</field><operator>EqualTo</operator><value><elementReference>$Record.Id</elementReference></value></filters>
+            <inputAssignments><field>Note__c</field><value><elementReference>$User.Id</elementReference></value></inputAssignments>
+            <object>Lead</object></recordUpdates>`
+    );
+    const tx = transaction(metadata(undefined, { flows: [stamp] }));
+    const f = fakes();
+    const [record] = stored(tx, 1);
+    createFlowRunner(f.services).runAfterSave(tx, 'Lead', [{ record, prior: null }]);
+    assert.equal(tx.scheduled[0].dueAt, tx.now() + 3_600_000);
+    const other = { ...tx.user, id: '005000000000002AAA' };
+    tx.runAs(other, () => tx.scheduled[0].run());
+    assert.equal(f.dml[0].records[0].get('Note__c'), '005000000000001AAA');
+});
