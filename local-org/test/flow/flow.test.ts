@@ -375,3 +375,30 @@ test('a scheduled path runs as the user whose save scheduled it', () => {
     tx.runAs(other, () => tx.scheduled[0].run());
     assert.equal(f.dml[0].records[0].get('Note__c'), '005000000000001AAA');
 });
+
+test('a formula field of $Record is computed when the flow reads it', () => {
+    const meta = metadata();
+    meta.schema.object('Lead')!.fields.set('double_score__c', {
+        name: 'Double_Score__c',
+        label: 'Double Score',
+        type: 'double',
+        custom: true,
+        required: false,
+        createable: false,
+        updateable: false,
+        calculatedFormula: 'Score__c * 2'
+    });
+    meta.flows.push(
+        flow(
+            'Copy',
+            `${BEFORE}${to('Copy_It')}`,
+            `<assignments><name>Copy_It</name><label>C</label>
+            <assignmentItems><assignToReference>$Record.Note__c</assignToReference><operator>Assign</operator>
+            <value><elementReference>$Record.Double_Score__c</elementReference></value></assignmentItems></assignments>`
+        )
+    );
+    const tx = transaction(meta);
+    const record = lead({ Score__c: 21 });
+    createFlowRunner(fakes().services).runBeforeSave(tx, 'Lead', [{ record, prior: null }]);
+    assert.equal(record.get('Note__c'), '42', 'a number assigned to a text field is stored as text');
+});
