@@ -152,6 +152,7 @@ export class Interview {
             hasPermission: (name) => this.services.hasCustomPermission(transaction.user, name),
             schema: transaction.metadata.schema,
             customMetadata: transaction.metadata.customMetadata,
+            labels: transaction.metadata.labels,
             recordById: (id) => transaction.store.get(id),
             globals: {
                 '$Flow.CurrentDateTime': { value: new SDatetime(transaction.now()), type: 'DateTime' },
