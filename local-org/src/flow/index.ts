@@ -135,6 +135,24 @@ export function createFlowRunner(services: FlowServices): FlowRunner {
     };
 }
 
+/**
+ * Runs the scheduled work that is due at the transaction's clock, earliest first, removing it from the list (work it
+ * schedules in turn runs too when already due). Returns how many ran. Scheduled paths run asynchronously on the
+ * platform; the caller decides when "later" is (a test moving the clock, the workbench).
+ */
+export function runDueWork(transaction: Transaction): number {
+    let ran = 0;
+    for (;;) {
+        const due = transaction.scheduled
+            .filter((work) => work.dueAt <= transaction.now())
+            .sort((a, b) => a.dueAt - b.dueAt)[0];
+        if (!due) return ran;
+        transaction.scheduled.splice(transaction.scheduled.indexOf(due), 1);
+        due.run();
+        ran++;
+    }
+}
+
 /** The same transaction seen with another running user. */
 function asUser(transaction: Transaction, user: UserContext): Transaction {
     if (transaction.user === user) return transaction;
