@@ -8,6 +8,7 @@ import type { Transaction, UserContext } from '../core/runtime.ts';
 import type { SObject } from '../core/sobject.ts';
 import { SDate, SDatetime } from '../core/values.ts';
 import { evaluateFormula } from '../formula/index.ts';
+import { emptyLimits } from '../platform/transaction.ts';
 import { combine, compare } from './conditions.ts';
 import { Interview, type FlowPhase, type FlowServices } from './interview.ts';
 import { parseFlow, positionIn, type FlowDefinition, type ScheduledPathDefinition } from './model.ts';
@@ -153,10 +154,12 @@ export function runDueWork(transaction: Transaction): number {
     }
 }
 
-/** The same transaction seen with another running user. */
-function asUser(transaction: Transaction, user: UserContext): Transaction {
-    if (transaction.user === user) return transaction;
-    return Object.create(transaction, { user: { get: () => user } }) as Transaction;
+/**
+ * A scheduled path's own transaction: the same org data, the user who scheduled it, and governor limits of its own
+ * (the platform runs the path asynchronously).
+ */
+function asyncContext(transaction: Transaction, user: UserContext): Transaction {
+    return Object.create(transaction, { user: { get: () => user }, limits: { value: emptyLimits() } }) as Transaction;
 }
 
 const UNIT_MS: Record<string, number> = { Minutes: 60_000, Hours: 3_600_000, Days: 86_400_000 };
@@ -203,7 +206,7 @@ function schedulePaths(
                 run: () => {
                     const current = transaction.store.get(id);
                     if (!current) return;
-                    const context = asUser(transaction, user);
+                    const context = asyncContext(transaction, user);
                     const scheduled = new Interview(flow, context, services, 'scheduled', current, prior);
                     if (!meetsEntry(scheduled, current, null)) return;
                     runInterviews([scheduled], () => path.connector);

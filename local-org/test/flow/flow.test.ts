@@ -356,7 +356,7 @@ test('a Number formula with a scale is rounded half up; so is a Number variable 
     assert.equal(record.get('Note__c'), '2.3');
 });
 
-test('a scheduled path runs as the user whose save scheduled it', () => {
+test('a scheduled path runs as the user whose save scheduled it, with limits of its own', () => {
     const stamp = flow(
         'Later',
         `${AFTER}<scheduledPaths><name>Soon</name>${to('Note_User')}<label>Soon</label><offsetNumber>1</offsetNumber>
@@ -372,8 +372,10 @@ test('a scheduled path runs as the user whose save scheduled it', () => {
     createFlowRunner(f.services).runAfterSave(tx, 'Lead', [{ record, prior: null }]);
     assert.equal(tx.scheduled[0].dueAt, tx.now() + 3_600_000);
     const other = { ...tx.user, id: '005000000000002AAA' };
+    const queriesBefore = tx.limits.queries;
     tx.runAs(other, () => tx.scheduled[0].run());
     assert.equal(f.dml[0].records[0].get('Note__c'), '005000000000001AAA');
+    assert.equal(tx.limits.queries, queriesBefore, 'the path counts in its own (asynchronous) transaction');
 });
 
 test('a formula field of $Record is computed when the flow reads it', () => {
