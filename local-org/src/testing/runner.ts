@@ -114,9 +114,12 @@ class Session {
             }
         };
         ip.state.set('test', hooks);
-        ip.state.set('runAs', (record: SObject, body: () => unknown) =>
-            tx.runAs(userContextOf(this.store, record), body)
-        );
+        // "Every call to runAs counts against the total number of DML statements issued in the process."
+        ip.state.set('runAs', (record: SObject, body: () => unknown) => {
+            const user = userContextOf(this.store, record);
+            tx.limits.dmlStatements++;
+            return tx.runAs(user, body);
+        });
         return { tx, ip };
     }
 }
