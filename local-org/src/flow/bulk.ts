@@ -12,8 +12,12 @@ import { child, children, filtersOf, text, valueOf, type FlowElement, type FlowF
 export function isPlatformFault(error: unknown): boolean {
     if (error instanceof UnsupportedError) return false;
     if (error instanceof PlatformException) return true;
+    // An uncaught Apex exception from an invocable method (src/apex's ApexThrown carries the exception object).
+    if (!(error instanceof Error)) return false;
+    const marked = error as Error & { isApexException?: boolean; exception?: { cls?: unknown } };
     return (
-        typeof error === 'object' && error !== null && (error as { isApexException?: boolean }).isApexException === true
+        marked.isApexException === true ||
+        (error.constructor.name === 'ApexThrown' && marked.exception?.cls !== undefined)
     );
 }
 

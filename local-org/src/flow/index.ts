@@ -4,7 +4,7 @@
 // Run order: https://help.salesforce.com/s/articleView?id=platform.flow_task_trigger_run_order.htm
 import { UnsupportedError, type RecordError } from '../core/errors.ts';
 import type { FlowSource, ProjectMetadata } from '../core/metadata.ts';
-import type { Transaction } from '../core/runtime.ts';
+import type { Transaction, UserContext } from '../core/runtime.ts';
 import type { SObject } from '../core/sobject.ts';
 import { SDate, SDatetime } from '../core/values.ts';
 import { evaluateFormula } from '../formula/index.ts';
@@ -135,6 +135,12 @@ export function createFlowRunner(services: FlowServices): FlowRunner {
     };
 }
 
+/** The same transaction seen with another running user. */
+function asUser(transaction: Transaction, user: UserContext): Transaction {
+    if (transaction.user === user) return transaction;
+    return Object.create(transaction, { user: { get: () => user } }) as Transaction;
+}
+
 const UNIT_MS: Record<string, number> = { Minutes: 60_000, Hours: 3_600_000, Days: 86_400_000 };
 
 /** When a scheduled path is due: an offset from a record field or from the trigger time; null when the field is blank. */
@@ -170,6 +176,8 @@ function schedulePaths(
             if (pending >= 0) transaction.scheduled.splice(pending, 1);
             const prior = interview.prior;
             const id = interview.record.id!;
+            // "The running user associated with the flow's actions is the user who originally changed the record."
+            const user = transaction.user;
             transaction.scheduled.push({
                 key,
                 dueAt: due,
@@ -177,7 +185,8 @@ function schedulePaths(
                 run: () => {
                     const current = transaction.store.get(id);
                     if (!current) return;
-                    const scheduled = new Interview(flow, transaction, services, 'scheduled', current, prior);
+                    const context = asUser(transaction, user);
+                    const scheduled = new Interview(flow, context, services, 'scheduled', current, prior);
                     if (!meetsEntry(scheduled, current, null)) return;
                     runInterviews([scheduled], () => path.connector);
                 }

@@ -2,6 +2,7 @@
 // a text template, a constant) reads or writes them. Formula resources are re-evaluated at every reference, so a
 // formula sees the values assignments made just before. Flow resources:
 // https://help.salesforce.com/s/articleView?id=sf.flow_ref_resources.htm
+import { Decimal } from 'decimal.js';
 import { UnsupportedError, type RecordError, type SourcePosition } from '../core/errors.ts';
 import type { ApexInvoker, SaveEngine, Transaction, UserContext } from '../core/runtime.ts';
 import { SObject } from '../core/sobject.ts';
@@ -103,7 +104,8 @@ export class Interview {
         if (formula && path.length === 0) {
             const position = this.position(formula.name);
             const context = { ...this.formulaContext(), position };
-            return { value: evaluateFormula(formula.text ?? '', context, formula.dataType), type: formula.dataType };
+            const value = evaluateFormula(formula.text ?? '', context, formula.dataType);
+            return { value: rounded(value, formula.scale), type: formula.dataType };
         }
         const template = this.flow.textTemplates.get(key);
         if (template && path.length === 0) return { value: this.merge(template.text ?? ''), type: 'String' };
@@ -118,7 +120,7 @@ export class Interview {
         const [head, ...path] = reference.split('.');
         const key = head.toLowerCase();
         if (path.length === 0 && !key.startsWith('$')) {
-            this.values.set(key, value);
+            this.values.set(key, rounded(value, this.flow.variables.get(key)?.scale));
             return;
         }
         if (path.length !== 1) throw new UnsupportedError(`assignment to ${reference}`, this.position());
@@ -201,6 +203,12 @@ export class Interview {
         if (!current) return { value: null, type: undefined };
         return { value: current.get(field) ?? null, type: schema.field(current.type, field)?.type };
     }
+}
+
+/** A Number resource with a scale holds its value rounded half up to that many decimal places. */
+function rounded(value: FlowData, scale: number | undefined): FlowData {
+    if (typeof value !== 'number' || scale === undefined) return value;
+    return new Decimal(value).toDecimalPlaces(scale, Decimal.ROUND_HALF_UP).toNumber();
 }
 
 /** How a value shows in a text template (dates and times in ISO form: formatting by locale is not emulated). */

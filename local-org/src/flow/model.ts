@@ -62,6 +62,8 @@ export interface FlowResource {
     dataType?: string;
     isCollection: boolean;
     objectType?: string;
+    /** Number resources: decimal places the value is rounded to. */
+    scale?: number;
     /** Variables and constants: the initial value; formulas: the expression; text templates: the text. */
     value?: FlowValue;
     text?: string;
@@ -151,9 +153,19 @@ export function valueOf(node: Node | undefined): FlowValue {
     return { kind: 'null', text: '' };
 }
 
+const lines = new Map<string, Map<string, number | undefined>>();
+
 function lineOf(xml: string, name: string): number | undefined {
-    const index = xml.indexOf(`<name>${name}</name>`);
-    return index < 0 ? undefined : xml.substring(0, index).split('\n').length;
+    let known = lines.get(xml);
+    if (!known) {
+        known = new Map();
+        lines.set(xml, known);
+    }
+    if (!known.has(name)) {
+        const index = xml.indexOf(`<name>${name}</name>`);
+        known.set(name, index < 0 ? undefined : xml.substring(0, index).split('\n').length);
+    }
+    return known.get(name);
 }
 
 function filtersOf(node: Node | undefined): FlowFilter[] {
@@ -226,6 +238,7 @@ export function parseFlow(source: FlowSource): FlowDefinition {
                 dataType: text(node, 'dataType'),
                 isCollection: text(node, 'isCollection') === 'true',
                 objectType: text(node, 'objectType'),
+                scale: text(node, 'scale') === undefined ? undefined : Number(text(node, 'scale')),
                 ...read(node)
             });
         }

@@ -124,6 +124,11 @@ function path(
         const field = describe?.fields.get(first.toLowerCase());
         if (!record) return field || !describe ? { value: null, type: field?.type } : undefined;
         if (!field && !record.has(first) && describe) return undefined;
+        if (field?.calculatedFormula) {
+            // A formula field is computed on read, from the same record.
+            const nested = { ...context, record, prior: null, isNew: false, variable: undefined };
+            return { value: evaluateFormula(field.calculatedFormula, nested, field.type), type: field.type };
+        }
         return { value: record.get(first) ?? null, type: field?.type };
     }
     const relationship = objectName ? context.schema?.relationship(objectName, first) : undefined;

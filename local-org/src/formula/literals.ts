@@ -105,6 +105,9 @@ export function fromLiteral(literal: Literal): FieldValue {
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
+// Every zone offset is a multiple of 15 minutes, so the local date cannot change inside a UTC quarter hour: the last
+// date computed per zone is reused within the same quarter.
+const lastDates = new Map<string, { quarter: number; date: SDate }>();
 
 /** The calendar date of an instant in a time zone (TODAY() is the running user's today). */
 export function dateInZone(ms: number, timeZone: string): SDate {
@@ -113,7 +116,12 @@ export function dateInZone(ms: number, timeZone: string): SDate {
         format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
         formats.set(timeZone, format);
     }
+    const quarter = Math.floor(ms / 900_000);
+    const cached = lastDates.get(timeZone);
+    if (cached && cached.quarter === quarter) return cached.date;
     const parts = format.formatToParts(new Date(ms));
     const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-    return new SDate(part('year'), part('month'), part('day'));
+    const date = new SDate(part('year'), part('month'), part('day'));
+    lastDates.set(timeZone, { quarter, date });
+    return date;
 }

@@ -98,6 +98,14 @@ function convertOne(
         if (!status || status.get('IsConverted') !== true)
             return fail('INVALID_STATUS', 'invalid convertedStatus: ' + request.convertedStatus);
     }
+    // "To convert a Lead, … the “Convert Leads” permission and the “Edit” permission on leads" (convertLead()).
+    const user = transaction.user;
+    if (options.accessMode === 'user' && engine.access.hasUserPermission?.(user, 'ConvertLeads') === false) {
+        return fail(
+            'INSUFFICIENT_ACCESS_OR_READONLY',
+            'insufficient access rights: the Convert Leads permission is required'
+        );
+    }
     const savepoint = transaction.store.savepoint();
     const dmlOptions = { allOrNone: true, accessMode: options.accessMode };
     const insert = (type: string, values: Record<string, FieldValue>): string | null => {

@@ -179,10 +179,12 @@ export class LocalSaveEngine implements SaveEngine {
                 const allowed = isInsert
                     ? this.access.canCreate(user, describe.name)
                     : this.access.canEdit(user, describe.name);
-                if (!allowed)
+                const shared = isInsert || !prior || (this.access.canEditRecord?.(user, prior) ?? true);
+                if (!allowed || !shared) {
                     errors.push(
                         failure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id', [])
                     );
+                }
             }
             const working = isInsert ? new SObject(describe.name) : (prior?.clone(true) ?? new SObject(describe.name));
             const refused: string[] = [];
@@ -197,6 +199,7 @@ export class LocalSaveEngine implements SaveEngine {
                 if (!control.internal && !writable && !unchanged) refused.push(field.name);
                 else if (
                     options.accessMode === 'user' &&
+                    !control.internal &&
                     !unchanged &&
                     !this.access.canEditField(user, describe.name, field.name)
                 ) {
@@ -273,7 +276,10 @@ export class LocalSaveEngine implements SaveEngine {
                     success: false,
                     errors: [failure('ENTITY_IS_DELETED', 'entity is deleted', [])]
                 };
-            if (options.accessMode === 'user' && !this.access.canDelete(transaction.user, describe.name)) {
+            const user = transaction.user;
+            const denied =
+                !this.access.canDelete(user, describe.name) || !(this.access.canEditRecord?.(user, stored) ?? true);
+            if (options.accessMode === 'user' && denied) {
                 return {
                     id: record.id,
                     success: false,

@@ -5,7 +5,7 @@ import { convertLeads, type ConvertOptions, type LeadConvertRequest, type LeadCo
 import { LocalSaveEngine, type SaveEngineOptions } from './engine.ts';
 
 export type { AccessModel } from './access.ts';
-export { SYSTEM_ACCESS } from './access.ts';
+export { SYSTEM_ACCESS, accessFromSecurity } from './access.ts';
 export type { SaveEngineOptions, SaveControl } from './engine.ts';
 export type { ConvertOptions, LeadConvertRequest, LeadConvertResult } from './convert.ts';
 

@@ -333,3 +333,25 @@ test('a scheduled path is due at the record field; when it runs it re-checks the
     tx.scheduled[0].run();
     assert.equal(f.dml.length, 1);
 });
+
+test('a Number formula with a scale is rounded half up; so is a Number variable with a scale', () => {
+    const rounding = flow(
+        'Rounding',
+        `${BEFORE}${to('Set_Score')}`,
+        `<assignments><name>Set_Score</name><label>S</label>
+            <assignmentItems><assignToReference>Half</assignToReference><operator>Assign</operator>
+            <value><numberValue>2.25</numberValue></value></assignmentItems>
+            <assignmentItems><assignToReference>$Record.Score__c</assignToReference><operator>Assign</operator>
+            <value><elementReference>Third</elementReference></value></assignmentItems>
+            <assignmentItems><assignToReference>$Record.Note__c</assignToReference><operator>Assign</operator>
+            <value><elementReference>HalfText</elementReference></value></assignmentItems></assignments>
+        <formulas><name>Third</name><dataType>Number</dataType><expression>2.5 + 0</expression><scale>0</scale></formulas>
+        <formulas><name>HalfText</name><dataType>String</dataType><expression>TEXT({!Half})</expression></formulas>
+        <variables><name>Half</name><dataType>Number</dataType><isCollection>false</isCollection><scale>1</scale></variables>`
+    );
+    const tx = transaction(metadata(undefined, { flows: [rounding] }));
+    const record = lead();
+    createFlowRunner(fakes().services).runBeforeSave(tx, 'Lead', [{ record, prior: null }]);
+    assert.equal(record.get('Score__c'), 3);
+    assert.equal(record.get('Note__c'), '2.3');
+});

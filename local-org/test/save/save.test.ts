@@ -338,3 +338,23 @@ test('a custom error in a before-save flow fails the record with its message', (
         { statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Not Acme', fields: [] }
     ]);
 });
+
+test('convertLead in user mode needs Convert Leads; the lead’s converted fields are set though the user cannot edit Lead fields', () => {
+    const tx = transaction();
+    const noFieldEdits: AccessModel = {
+        ...SYSTEM_ACCESS,
+        canEditField: (_user, objectName) => objectName !== 'Lead',
+        hasUserPermission: () => true
+    };
+    const save = engine(noFieldEdits);
+    const record = lead();
+    save.dml(tx, 'insert', [record], SYSTEM);
+    const user = { allOrNone: true, accessMode: 'user' as const };
+    const [converted] = save.convertLead(tx, [{ leadId: record.id!, convertedStatus: 'Qualified' }], user);
+    assert.deepEqual(converted.errors, []);
+    const denied = engine({ ...noFieldEdits, hasUserPermission: () => false });
+    const other = lead();
+    denied.dml(tx, 'insert', [other], SYSTEM);
+    const [refused] = denied.convertLead(tx, [{ leadId: other.id!, convertedStatus: 'Qualified' }], user);
+    assert.equal(refused.errors[0].statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
+});
