@@ -18,7 +18,6 @@ import {
     ApexList,
     ApexMap,
     ApexObject,
-    ApexSet,
     isNumber,
     TypeName,
     TypeValue,
@@ -314,5 +313,3 @@ export function staticTypeOf(_ip: Interpreter, expr: Expr, frame: Frame): TypeRe
             return null;
     }
 }
-
-export { ApexSet };
