@@ -103,7 +103,12 @@ export class LocalSaveEngine implements SaveEngine {
                     break;
                 }
                 pending = pending.filter((_, position) => attemptResults[position].success);
-                if (pending.length === 0) break;
+                if (pending.length === 0) {
+                    // Every record failed (some perhaps after they were saved, in an after-save flow): undo them all.
+                    transaction.store.rollback(savepoint);
+                    transaction.publishedEvents.length = eventsAtStart;
+                    break;
+                }
                 if (attempt === 3) {
                     transaction.store.rollback(savepoint);
                     throw new PlatformException(

@@ -144,3 +144,13 @@ test('a validation rule of the kind the project uses', () => {
         false
     );
 });
+
+test('$Profile reads the running user’s profile; $Label a custom label', () => {
+    const profile = new SObject('Profile', { Id: USER.profileId, Name: 'Standard User' });
+    const ctx = context(
+        {},
+        { recordById: (id) => (id === USER.profileId ? profile : undefined), labels: new Map([['Greeting', 'Hello']]) }
+    );
+    assert.equal(evaluateFormula('$Profile.Name', ctx), 'Standard User');
+    assert.equal(evaluateFormula('$Label.greeting & "!"', ctx), 'Hello!');
+});

@@ -358,3 +358,23 @@ test('convertLead in user mode needs Convert Leads; the lead’s converted field
     const [refused] = denied.convertLead(tx, [{ leadId: other.id!, convertedStatus: 'Qualified' }], user);
     assert.equal(refused.errors[0].statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
 });
+
+test('allOrNone=false: a record refused by an after-save flow is not left saved', () => {
+    const meta = metadata();
+    meta.flows.push(
+        flowXml(
+            'Refuse_After',
+            'RecordAfterSave',
+            `<customErrors><name>No</name><label>N</label><customErrorMessages><errorMessage>No</errorMessage>
+            <isFieldError>false</isFieldError></customErrorMessages></customErrors>`,
+            `<connector><targetReference>No</targetReference></connector>`
+        )
+    );
+    const tx = transaction(meta);
+    const [result] = engine(SYSTEM_ACCESS, meta).dml(tx, 'insert', [lead()], {
+        allOrNone: false,
+        accessMode: 'system'
+    });
+    assert.equal(result.success, false);
+    assert.equal(tx.store.all('Lead').length, 0);
+});
