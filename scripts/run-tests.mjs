@@ -47,7 +47,7 @@ const STEPS = [
     {
         id: 'apex-local',
         title: "local-org: the project's Apex tests in the emulator (0 failed; tests not run are listed)",
-        command: ['node', 'scripts/apex-local.mjs', '--known-failures', 'local-org/known-product-failures.json']
+        command: ['node', 'scripts/apex-local.mjs']
     },
     {
         id: 'script-specs',
