@@ -88,5 +88,5 @@ test("the repository's project seeds its queues, groups, permission sets and bus
     const hours = store.all('BusinessHours').map((row) => `${row.get('Name')}:${row.get('IsDefault')}`);
     assert.deepEqual(hours.sort(), ['Default:true', 'Lead Handoff SDR Hours:false']);
     assert.equal(store.all('Holiday').length, 2);
-    assert.ok(org.groupIds.has('SDR_Inbound'));
+    assert.ok(org.groupIds.has('Lead_Handoff_SDR_Inbound'));
 });

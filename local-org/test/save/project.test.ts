@@ -62,7 +62,7 @@ test('a high-fit, high-intent lead becomes MQL, is routed to the SDR queue and g
     );
     const stored = transaction.store.get(leads[0].id!)!;
     assert.equal(stored.get('Lifecycle_Stage__c'), 'MQL');
-    assert.equal(stored.get('OwnerId'), seeded.groupIds.get('SDR_Inbound'));
+    assert.equal(stored.get('OwnerId'), seeded.groupIds.get('Lead_Handoff_SDR_Inbound'));
     assert.deepEqual(stored.get('Accept_By__c'), new SDatetime(NOW + 3_600_000));
     assert.deepEqual(
         calls.map((call) => [call.className, call.size]).filter(([name]) => name === 'LeadAcceptByAction'),
@@ -99,7 +99,7 @@ test('the SLA path, run after its time, marks the lead Missed and escalates it',
     assert.equal(transaction.scheduled.length, 0);
     const stored = transaction.store.get(lead.id!)!;
     assert.equal(stored.get('SLA_Outcome__c'), 'Missed');
-    assert.equal(stored.get('OwnerId'), seeded.groupIds.get('Escalations'));
+    assert.equal(stored.get('OwnerId'), seeded.groupIds.get('Lead_Handoff_Escalations'));
     assert.equal(transaction.notifications.length, 1, 'the breach notification to the managers group');
     assert.deepEqual(transaction.notifications[0].recipientIds, [seeded.groupIds.get('Lead_Handoff_Managers')]);
     assert.equal(transaction.notifications[0].title, 'SLA missed: Acme');
