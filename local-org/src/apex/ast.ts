@@ -3,7 +3,7 @@
 
 /** A declared type: `List<Map<Id, Lead>>` is { name: 'list', args: [{ name: 'map', args: [id, lead] }] }. */
 export interface TypeRef {
-    /** Dotted, lower-case ('list', 'handoffpolicy.qualification', 'schema.sobjecttype'). */
+    /** Dotted, lower-case ('list', 'invoiceservice.request', 'schema.sobjecttype'). */
     name: string;
     /** As written, for messages and getTypeName. */
     text: string;

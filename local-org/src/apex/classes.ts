@@ -8,7 +8,7 @@ export type Sharing = 'with' | 'without' | 'inherited' | 'unspecified';
 
 export class ClassInfo {
     readonly decl: ClassDecl;
-    /** 'HandoffPolicy.Qualification' */
+    /** 'InvoiceService.Request' */
     readonly name: string;
     readonly outer: ClassInfo | null;
     superclass: ClassInfo | null = null;

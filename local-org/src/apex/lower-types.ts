@@ -31,7 +31,7 @@ function typeArgs(list: TypeListContext | null): TypeRef[] {
     return list ? list.typeRef_list().map(lowerTypeRef) : [];
 }
 
-/** `new Map<Id, Lead>(…)`, `new HandoffPolicy.Qualification()`: the created name as a type. */
+/** `new Map<Id, Lead>(…)`, `new InvoiceService.Request()`: the created name as a type. */
 export function lowerCreatedName(pairs: IdCreatedNamePairContext[], text: string): TypeRef {
     const path = pairs.map((pair) => pair.anyId().getText()).join('.');
     const last = pairs[pairs.length - 1];

@@ -1,6 +1,6 @@
-// Static members of SObject type names: `Lead.SObjectType`, `Lead.Fit_Score__c` (a Schema.SObjectField token),
+// Static members of SObject type names: `Lead.SObjectType`, `Lead.Rating` (a Schema.SObjectField token),
 // and custom metadata's `X__mdt.getAll()` / `getInstance(name)` from the project's records, which a test may
-// not change (an override keeps its own records: the project's HandoffPolicy-style `setRecords` is Apex code).
+// not change (an override keeps its own records: a selector's own `setRecords` is Apex code).
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_custom_metadata_types.htm
 import type { SObject } from '../../core/sobject.ts';
 import { mapPut, newMap } from '../collections.ts';
