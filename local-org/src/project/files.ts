@@ -7,7 +7,7 @@ export interface SourceFile {
     path: string;
     /** Relative to the project root, with '/' separators (what errors and positions show). */
     file: string;
-    /** The file name without the suffix ('Lead', 'Fit_Score__c', 'Response_SLA.Webinar'). */
+    /** The file name without the suffix ('Lead', 'Rating__c', 'Tier.Gold'). */
     name: string;
     /** The directory name above the file ('fields', 'validationRules', or an object's folder). */
     parent: string;

@@ -156,7 +156,7 @@ export function seedOrg(metadata: ProjectMetadata, store: Store, options: SeedOp
         );
     }
 
-    seedBusinessHours(metadata, insert);
+    seedBusinessHours(metadata, insert, timeZone);
     const statuses =
         metadata.schema.field('Lead', 'Status')?.picklistValues?.map((entry) => entry.value) ?? LEAD_STATUSES;
     statuses.forEach((status, index) =>
@@ -206,18 +206,20 @@ export function seedOrg(metadata: ProjectMetadata, store: Store, options: SeedOp
 
 function seedBusinessHours(
     metadata: ProjectMetadata,
-    insert: (type: string, values: Record<string, FieldValue>) => string
+    insert: (type: string, values: Record<string, FieldValue>) => string,
+    timeZone: string
 ): void {
     const hoursIds = new Map<string, string>();
     const definitions = [...metadata.businessHours];
-    // Every org has a default "Default" business hours record, open 24 hours, 7 days (Help: "Set Business Hours").
+    // Every org has a default "Default" business hours record, open 24 hours, 7 days (Help: "Set Business Hours"),
+    // in the org's time zone (here the admin's).
     if (!definitions.some((hours) => hours.isDefault)) {
         const allDay = { start: '00:00:00.000', end: '00:00:00.000' };
         definitions.unshift({
             name: 'Default',
             active: true,
             isDefault: true,
-            timeZoneId: 'America/Los_Angeles',
+            timeZoneId: timeZone,
             days: {
                 monday: allDay,
                 tuesday: allDay,

@@ -50,4 +50,7 @@ export interface Query {
     forUpdate: boolean;
     /** 1-based line of SELECT within the text or tree it came from. */
     line: number;
+    /** Where the statement is (for UnsupportedError positions): the file, and what to add to a node's line. */
+    file: string | undefined;
+    lineOffset: number;
 }

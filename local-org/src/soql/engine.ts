@@ -1,17 +1,18 @@
 // createQueryEngine: runs SOQL against the store (or the project's custom metadata records) for one transaction:
 // filter, sharing, aggregate or order, offset, limit, then project the selected fields. Counts the query and its
-// rows in the transaction's limits, except queries of custom metadata types, which the platform does not count.
+// rows in the transaction's limits (a query of a custom metadata type counts its rows but not as a query).
 import { PlatformException, type SourcePosition } from '../core/errors.ts';
 import type { ProjectMetadata } from '../core/metadata.ts';
 import type { BindResolver, QueryEngine, QueryOptions, QueryResult, Transaction } from '../core/runtime.ts';
 import { SObject } from '../core/sobject.ts';
+import type { FieldValue } from '../core/values.ts';
 import type { AccessModel, UserAccess } from '../security/index.ts';
 import type { Query } from './ast.ts';
 import { aggregate } from './aggregate.ts';
 import { compareKeys, keyOf, type Key } from './compare.ts';
 import { bindValue, prepare } from './filter.ts';
 import { checkAccess } from './access-check.ts';
-import { nameView, ParentLoader, readPath, writePath } from './paths.ts';
+import { nameView, ParentLoader, readPath, writePath, type FormulaEvaluator, type ResolvedPath } from './paths.ts';
 import { parseQuery, SyntaxQueryError } from './parse.ts';
 import { plan as makePlan, type CompareCondition, type Plan } from './plan.ts';
 
@@ -26,6 +27,17 @@ export interface EngineQueryOptions extends QueryOptions {
 
 export interface SoqlEngine extends QueryEngine {
     query(transaction: Transaction, query: string | unknown, options: EngineQueryOptions): QueryResult;
+    /**
+     * Database.queryWithBinds(text, bindMap, accessLevel): binds by name from the map. `enforceSharing` is the calling
+     * class's sharing (user mode applies sharing anyway).
+     */
+    queryWithBinds(
+        transaction: Transaction,
+        text: string,
+        binds: Map<string, unknown> | Record<string, unknown>,
+        accessMode: QueryOptions['accessMode'],
+        enforceSharing?: boolean
+    ): QueryResult;
 }
 
 /** A BindResolver for Database.queryWithBinds: binds by name from the map (exact key, then any case). */
@@ -40,12 +52,21 @@ export function bindsFromMap(binds: Map<string, unknown> | Record<string, unknow
     };
 }
 
-export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel): SoqlEngine {
+export interface QueryEngineOptions {
+    /** Computes formula fields on read; without it, a query reading a formula field raises UnsupportedError. */
+    formula?: FormulaEvaluator;
+}
+
+export function createQueryEngine(
+    metadata: ProjectMetadata,
+    access: AccessModel,
+    engineOptions: QueryEngineOptions = {}
+): SoqlEngine {
     const plans = new WeakMap<Query, Plan>();
     const planOf = (query: Query, dynamic: boolean): Plan => {
         let planned = plans.get(query);
         if (!planned) {
-            planned = makePlan(metadata.schema, query, dynamic);
+            planned = makePlan(metadata.schema, query, dynamic, engineOptions.formula !== undefined);
             plans.set(query, planned);
         }
         return planned;
@@ -88,7 +109,10 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
         return rows;
     };
 
-    return {
+    const engine: SoqlEngine = {
+        queryWithBinds(transaction, text, binds, accessMode, enforceSharing = false) {
+            return engine.query(transaction, text, { accessMode, enforceSharing, binds: bindsFromMap(binds) });
+        },
         query(transaction, query, options) {
             const dynamic = typeof query === 'string';
             let parsed: Query;
@@ -108,7 +132,9 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
             if (userAccess && parsed.mode === 'securityEnforced') checkAccess(planned, userAccess, 'securityEnforced');
             const sharing = mode === 'user' || options.enforceSharing ? userAccess : null;
 
-            const counted = planned.object.kind !== 'customMetadata';
+            // Custom metadata: unlimited SOQL queries, except queries with a long text area field (Help: Custom
+            // Metadata Limits); their rows still count (uncertain: ledger).
+            const counted = planned.object.kind !== 'customMetadata' || planned.paths.some(isLongText);
             if (counted) {
                 transaction.limits.queries++;
                 if (transaction.limits.queries > QUERY_LIMIT) {
@@ -118,7 +144,7 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
                     );
                 }
             }
-            const parents = new ParentLoader((id) => transaction.store.get(id));
+            const parents = new ParentLoader((id) => transaction.store.get(id), engineOptions.formula);
             const rows = run(transaction, planned, options.binds, sharing, parents);
             const offset = count(planned.query.offset, options.binds, 'OFFSET');
             const limit = count(planned.query.limit, options.binds, 'LIMIT');
@@ -137,7 +163,7 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
                 result = { kind: 'records', records: records.map((row) => project(row, planned, parents)) };
                 rowsUsed = records.length;
             }
-            if (counted) {
+            {
                 transaction.limits.queryRows += rowsUsed;
                 if (transaction.limits.queryRows > QUERY_ROW_LIMIT) {
                     throw new PlatformException(
@@ -149,12 +175,17 @@ export function createQueryEngine(metadata: ProjectMetadata, access: AccessModel
             return result;
         }
     };
+    return engine;
 }
 
 /**
  * COUNT() and COUNT(field) queries use one query row (one per group with GROUP BY); other aggregate functions use
  * every row aggregated (https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_SOQL_agg_fns.htm).
  */
+function isLongText(path: ResolvedPath): boolean {
+    return path.field.type === 'textarea' && (path.field.length ?? 0) > 255;
+}
+
 function onlyCounts(planned: Plan): boolean {
     return planned.select.every((item) => item.kind !== 'aggregate' || item.fn === 'COUNT');
 }
@@ -178,14 +209,12 @@ function page<T>(rows: T[], offset: number | null, limit: number | null): T[] {
 /** ORDER BY: nulls first ascending and last descending unless NULLS FIRST/LAST says otherwise; stable. */
 function order(rows: SObject[], planned: Plan, parents: ParentLoader, aggregated: boolean): SObject[] {
     if (planned.orderBy.length === 0) return rows;
+    const sortKeys = planned.orderBy.map((item) => sortKey(item.path));
     const keyed = rows.map((row, index) => ({
         row,
         index,
-        keys: planned.orderBy.map((item) =>
-            keyOf(
-                aggregated ? (row.get(item.path.field.name) ?? null) : readPath(row, item.path, parents),
-                item.path.kind
-            )
+        keys: planned.orderBy.map((item, position) =>
+            sortKeys[position](aggregated ? (row.get(item.path.field.name) ?? null) : readPath(row, item.path, parents))
         )
     }));
     keyed.sort((left, right) => {
@@ -202,6 +231,14 @@ function order(rows: SObject[], planned: Plan, parents: ParentLoader, aggregated
         return left.index - right.index;
     });
     return keyed.map((entry) => entry.row);
+}
+
+/** A picklist sorts in the order of its values as defined in setup, not alphabetically (ORDER BY reference). */
+function sortKey(path: ResolvedPath): (value: FieldValue) => Key {
+    const values = path.field.type === 'picklist' ? path.field.picklistValues : undefined;
+    if (!values || values.length === 0) return (value) => keyOf(value, path.kind);
+    const positions = new Map(values.map((entry, index) => [entry.value.toLowerCase(), index]));
+    return (value) => (value === null ? null : (positions.get(String(value).toLowerCase()) ?? values.length));
 }
 
 function project(row: SObject, planned: Plan, parents: ParentLoader): SObject {

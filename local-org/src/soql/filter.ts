@@ -64,8 +64,12 @@ function compare(condition: CompareCondition, binds: BindResolver, semiJoin: Sem
     const operator = condition.operator;
     if (operator === 'IN' || operator === 'NOT IN') {
         const keys = condition.semiJoin ? semiJoin(condition) : listKeys(bindValue(condition.value, binds), path);
-        const negate = operator === 'NOT IN';
-        return (row, parents) => keys.has(key(row, parents)) !== negate;
+        if (operator === 'IN') return (row, parents) => keys.has(key(row, parents));
+        // NOT IN leaves out rows whose value is null (uncertain: ledger), unlike != (which keeps them).
+        return (row, parents) => {
+            const value = key(row, parents);
+            return value !== null && !keys.has(value);
+        };
     }
     const raw = bindValue(condition.value, binds);
     if (operator === 'LIKE') {

@@ -21,6 +21,7 @@ import type { Condition, FieldPath, Operator, Query, SelectItem, ValueNode } fro
 
 interface Context {
     source: SourcePosition | undefined;
+    lineOffset: number;
 }
 
 interface Located {
@@ -28,9 +29,8 @@ interface Located {
 }
 
 function unsupported(construct: string, node: Located, context: Context): UnsupportedError {
-    const source = context.source;
-    const line = (source?.line ?? 1) + node.start.line - 1;
-    return new UnsupportedError(`SOQL ${construct}`, { file: source?.file ?? '<SOQL>', line });
+    const line = context.lineOffset + node.start.line;
+    return new UnsupportedError(`SOQL ${construct}`, { file: context.source?.file ?? '<SOQL>', line });
 }
 
 /** Malformed SOQL text (dynamic SOQL): the platform raises QueryException. */
@@ -54,14 +54,15 @@ export function parseQuery(query: string | unknown, source?: SourcePosition): Qu
         const tree = parser.query();
         if (errors.length === 0 && parser.getTokenStream().LA(1) !== -1) errors.push('unexpected text after the query');
         if (errors.length > 0) throw new SyntaxQueryError(`malformed SOQL: ${errors[0]}`);
-        const parsed = build(tree, { source });
+        // A text's lines count from the line its statement is on; an Apex tree's lines are the file's already.
+        const parsed = build(tree, { source, lineOffset: (source?.line ?? 1) - 1 });
         textCache.set(query, parsed);
         return parsed;
     }
     if (query instanceof QueryContext) {
         const cached = treeCache.get(query);
         if (cached) return cached;
-        const parsed = build(query, { source });
+        const parsed = build(query, { source, lineOffset: 0 });
         treeCache.set(query, parsed);
         return parsed;
     }
@@ -137,7 +138,9 @@ function build(tree: QueryContext | SubQueryContext, context: Context): Query {
         offset: tree instanceof QueryContext ? limitValue(query.offsetClause()) : null,
         mode: tree instanceof QueryContext ? mode(query, context) : null,
         forUpdate,
-        line: tree.start.line
+        line: tree.start.line,
+        file: context.source?.file,
+        lineOffset: context.lineOffset
     };
 }
 

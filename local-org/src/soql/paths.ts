@@ -118,11 +118,18 @@ export function nameView(record: SObject): SObject {
     return view;
 }
 
+/** A formula field's value for a record, computed on read (the automation layer's formula evaluator). */
+export type FormulaEvaluator = (record: SObject, field: FieldDescribe) => FieldValue;
+
 /** Loads parents by Id for one execution (each parent read from the store once). */
 export class ParentLoader {
     private readonly cache = new Map<string, SObject | null>();
 
-    constructor(private readonly get: (id: string) => SObject | undefined) {}
+    constructor(
+        private readonly get: (id: string) => SObject | undefined,
+        /** Computes a formula field's value on read (none: formula fields are refused when planned). */
+        readonly formula?: FormulaEvaluator
+    ) {}
 
     load(id: string, polymorphic: boolean): SObject | null {
         const key = `${polymorphic ? 'n' : 'r'}${id}`;
@@ -143,7 +150,9 @@ export function readPath(record: SObject, path: ResolvedPath, parents: ParentLoa
         current = parents.load(id, step.polymorphic);
         if (!current) return null;
     }
-    return fieldValue(current, path.field);
+    return path.field.calculatedFormula !== undefined && parents.formula
+        ? parents.formula(current, path.field)
+        : fieldValue(current, path.field);
 }
 
 /** Puts the value of a path into an output record, nesting parent SObjects ('Owner' → SObject with Name). */
@@ -165,5 +174,10 @@ export function writePath(output: SObject, source: SObject, path: ResolvedPath, 
         }
         target = nested;
     }
-    target.set(path.field.name, fieldValue(current, path.field));
+    target.set(
+        path.field.name,
+        path.field.calculatedFormula !== undefined && parents.formula
+            ? parents.formula(current, path.field)
+            : fieldValue(current, path.field)
+    );
 }

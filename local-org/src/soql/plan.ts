@@ -1,7 +1,7 @@
 // A Query resolved against the schema once (cached per Query): the object, every field path, and what is selected.
 // Unknown objects, fields and relationships are errors the platform reports when the Apex is compiled (inline SOQL:
 // a ProjectError here) or when dynamic SOQL runs (QueryException).
-import { ProjectError } from '../core/errors.ts';
+import { ProjectError, UnsupportedError } from '../core/errors.ts';
 import { PlatformException } from '../core/errors.ts';
 import type { Schema, SObjectDescribe } from '../core/schema.ts';
 import type { Condition, FieldPath, Query, SelectItem, ValueNode } from './ast.ts';
@@ -41,7 +41,7 @@ export interface Plan {
     selectPaths: ResolvedPath[];
 }
 
-export function plan(schema: Schema, query: Query, dynamic: boolean): Plan {
+export function plan(schema: Schema, query: Query, dynamic: boolean, formulas = false): Plan {
     const fail = (message: string): Error =>
         dynamic ? new PlatformException('QueryException', message) : new ProjectError(`SOQL: ${message}`);
     const object = schema.object(query.object);
@@ -54,6 +54,12 @@ export function plan(schema: Schema, query: Query, dynamic: boolean): Plan {
     const resolve = (field: FieldPath): ResolvedPath => {
         try {
             const resolved = resolvePath(schema, object, field);
+            if (resolved.field.calculatedFormula !== undefined && !formulas) {
+                throw new UnsupportedError(`formula field ${resolved.object.name}.${resolved.field.name} in SOQL`, {
+                    file: query.file ?? '<SOQL>',
+                    line: query.lineOffset + field.line
+                });
+            }
             paths.push(resolved);
             return resolved;
         } catch (error) {
@@ -84,7 +90,7 @@ export function plan(schema: Schema, query: Query, dynamic: boolean): Plan {
     }
     const condition = (node: Condition): PlannedCondition => {
         if (node.kind === 'compare') {
-            const semiJoin = node.value.kind === 'semiJoin' ? plan(schema, node.value.query, dynamic) : null;
+            const semiJoin = node.value.kind === 'semiJoin' ? plan(schema, node.value.query, dynamic, formulas) : null;
             return { kind: 'compare', path: resolve(node.field), operator: node.operator, value: node.value, semiJoin };
         }
         if (node.kind === 'not') return { kind: 'not', item: condition(node.item) };

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { STime } from '../../src/core/values.ts';
 import { MemoryStore } from '../../src/data/memory-store.ts';
 import { loadProject, seedOrg } from '../../src/project/index.ts';
-import { FIXTURE } from './fixture.ts';
+import { FIXTURE, REPOSITORY } from './fixture.ts';
 
 const project = loadProject(FIXTURE);
 
@@ -75,4 +75,18 @@ test('business hours from the scratch definition plus a 24x7 Default when none i
     const [holiday] = store.all('Holiday');
     assert.equal(String(holiday.get('ActivityDate')), '2026-05-01');
     assert.equal(holiday.get('IsAllDay'), true);
+});
+
+test("the repository's project seeds its queues, groups, permission sets and business hours", () => {
+    const repository = loadProject(REPOSITORY);
+    const store = new MemoryStore(repository.schema);
+    const org = seedOrg(repository, store);
+    const queues = store.all('Group').filter((group) => group.get('Type') === 'Queue');
+    assert.equal(queues.length, repository.queues.size);
+    assert.equal(store.all('QueueSobject').length, repository.queues.size);
+    assert.equal(store.all('PermissionSet').length, repository.permissionSets.size);
+    const hours = store.all('BusinessHours').map((row) => `${row.get('Name')}:${row.get('IsDefault')}`);
+    assert.deepEqual(hours.sort(), ['Default:true', 'Lead Handoff SDR Hours:false']);
+    assert.equal(store.all('Holiday').length, 2);
+    assert.ok(org.groupIds.has('SDR_Inbound'));
 });

@@ -81,3 +81,20 @@ test('group membership is transitive: a user in a group that is a member of a qu
         'Lead is public read/write'
     );
 });
+
+test('ControlledByParent: a Contact is visible when its Account is (Account private here)', () => {
+    const org = testOrg();
+    const user = org.standardUser('Member');
+    const account = org.project.schema.object('Account')!;
+    const previous = account.sharingModel;
+    account.sharingModel = 'Private';
+    try {
+        const mine = org.insert('Account', { Name: 'mine', OwnerId: user.id });
+        const theirs = org.insert('Account', { Name: 'theirs', OwnerId: org.seeded.admin.id });
+        const access = createAccessModel(org.project, org.store).forUser(user);
+        assert.equal(access.canSee(new SObject('Contact', { LastName: 'a', AccountId: mine })), true);
+        assert.equal(access.canSee(new SObject('Contact', { LastName: 'b', AccountId: theirs })), false);
+    } finally {
+        account.sharingModel = previous;
+    }
+});

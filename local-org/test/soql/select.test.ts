@@ -1,13 +1,15 @@
 // SELECT, parent paths, FROM Name, semi-joins, ORDER BY, LIMIT/OFFSET, limits.
 // SOQL SELECT syntax: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select.htm
 // Relationship queries and polymorphic keys: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_relationships_and_polymorph_keys.htm
-// ORDER BY nulls: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_orderby.htm
+// ORDER BY (nulls, picklist order): https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_orderby.htm
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApexParserFactory } from '@apexdevtools/apex-parser';
 import { PlatformException, ProjectError, UnsupportedError } from '../../src/core/errors.ts';
 import type { SObject } from '../../src/core/sobject.ts';
 import { SDatetime } from '../../src/core/values.ts';
+import { createAccessModel } from '../../src/security/index.ts';
+import { createQueryEngine } from '../../src/soql/index.ts';
 import { testOrg } from './org.ts';
 
 function leads(): ReturnType<typeof testOrg> & { queueId: string; ids: string[] } {
@@ -121,13 +123,13 @@ test('LIMIT and OFFSET take literals or binds', () => {
     assert.deepEqual(names, ['Hopper']);
 });
 
-test('one query and its rows count in the limits; custom metadata queries do not', () => {
+test('one query and its rows count in the limits; a custom metadata query counts rows only', () => {
     const org = leads();
     org.records('SELECT Id FROM Lead');
     assert.deepEqual([org.transaction.limits.queries, org.transaction.limits.queryRows], [1, 3]);
     const [policy] = org.records("SELECT DeveloperName, Threshold__c FROM Policy__mdt WHERE DeveloperName = 'default'");
     assert.equal(policy.get('Threshold__c'), 42.5);
-    assert.deepEqual([org.transaction.limits.queries, org.transaction.limits.queryRows], [1, 3]);
+    assert.deepEqual([org.transaction.limits.queries, org.transaction.limits.queryRows], [1, 4]);
 });
 
 test('an Apex [SELECT …] literal hands over its QueryContext; its binds go to the resolver with the node', () => {
@@ -208,4 +210,76 @@ test('1,000 leads: filter, order and page in a few milliseconds (parsed once, ca
     assert.equal(rows.length, 50);
     assert.equal(rows[0].get('Name'), 'L999');
     assert.ok(elapsed < 500, `took ${elapsed} ms`);
+});
+
+test('queryWithBinds: binds by name from a Map; a missing key is a QueryException', () => {
+    const org = leads();
+    const result = org.engine.queryWithBinds(
+        org.transaction,
+        'SELECT LastName FROM Lead WHERE Company = :company',
+        new Map([['company', 'navy']]),
+        'user'
+    );
+    assert.equal(result.kind === 'records' && result.records[0].get('LastName'), 'Hopper');
+    assert.throws(
+        () => org.engine.queryWithBinds(org.transaction, 'SELECT Id FROM Lead WHERE Company = :other', {}, 'system'),
+        (error: unknown) => error instanceof PlatformException && error.exceptionType === 'QueryException'
+    );
+});
+
+test('a picklist sorts in the order of its values, not alphabetically', () => {
+    const org = leads();
+    // Stage__c's global value set lists New before Done.
+    assert.deepEqual(
+        org
+            .records('SELECT Stage__c FROM Lead WHERE Stage__c != null ORDER BY Stage__c')
+            .map((row) => row.get('Stage__c')),
+        ['New', 'Done']
+    );
+});
+
+test('UnsupportedError positions: an Apex tree keeps its file lines; a text counts from its statement line', () => {
+    const org = leads();
+    const apex =
+        'class A {\n  void m() {\n    List<Lead> l = [SELECT Id FROM Lead\n      WHERE CreatedDate = TODAY];\n  }\n}';
+    const unit = ApexParserFactory.createParser(apex).compilationUnit();
+    let literal: unknown;
+    const visit = (node: { children?: unknown[] | null; constructor: { name: string } }): void => {
+        if (node.constructor.name === 'SoqlLiteralContext') literal = (node as unknown as { query(): unknown }).query();
+        for (const child of node.children ?? []) visit(child as typeof node);
+    };
+    visit(unit as unknown as { children: unknown[]; constructor: { name: string } });
+    const options = { accessMode: 'system' as const, enforceSharing: false, binds: () => null };
+    assert.throws(
+        () => org.engine.query(org.transaction, literal, { ...options, source: { file: 'classes/A.cls', line: 3 } }),
+        (error: unknown) =>
+            error instanceof UnsupportedError && error.position?.file === 'classes/A.cls' && error.position.line === 4
+    );
+    assert.throws(
+        () =>
+            org.engine.query(org.transaction, 'SELECT Id FROM Lead\nWHERE CreatedDate = TODAY', {
+                ...options,
+                source: { file: 'classes/B.cls', line: 10 }
+            }),
+        (error: unknown) => error instanceof UnsupportedError && error.position?.line === 11
+    );
+});
+
+test('a formula field is refused unless the engine is given a formula evaluator', () => {
+    const org = leads();
+    org.insert('Widget__c', { Name: 'w', Size__c: 2 });
+    assert.throws(
+        () => org.query('SELECT Double_Size__c FROM Widget__c', {}),
+        (error: unknown) =>
+            error instanceof UnsupportedError && /formula field Widget__c.Double_Size__c/.test(error.construct)
+    );
+    const engine = createQueryEngine(org.project, createAccessModel(org.project, org.store), {
+        formula: (record, field) => (field.name === 'Double_Size__c' ? Number(record.get('Size__c')) * 2 : null)
+    });
+    const result = engine.query(org.transaction, 'SELECT Double_Size__c FROM Widget__c WHERE Double_Size__c > 3', {
+        accessMode: 'system',
+        enforceSharing: false,
+        binds: () => null
+    });
+    assert.equal(result.kind === 'records' && result.records[0].get('Double_Size__c'), 4);
 });

@@ -95,6 +95,11 @@ test('IN and NOT IN take any iterable bind, literal lists, 15- and 18-character 
         ),
         ['Bob', 'Cy']
     );
+    assert.deepEqual(
+        names(o.records("SELECT LastName FROM Lead WHERE Company NOT IN ('acme')")),
+        ['Bob'],
+        'null left out'
+    );
     assert.deepEqual(names(o.records("SELECT LastName FROM Lead WHERE LastName IN ('bob', 'cy') ORDER BY LastName")), [
         'Bob',
         'Cy'

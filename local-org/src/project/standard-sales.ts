@@ -1,0 +1,131 @@
+// Standard sales objects as the Object Reference describes them
+// (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_lead.htm,
+// …_account.htm, …_contact.htm, …_opportunity.htm): the fields projects like this one use.
+import { bool, owner, pick, req, ref, ro, s, userOwner, type ObjectSpec } from './standard-spec.ts';
+
+export const LEAD_STATUSES = [
+    'Open - Not Contacted',
+    'Working - Contacted',
+    'Closed - Converted',
+    'Closed - Not Converted'
+];
+const LEAD_SOURCES = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'];
+const INDUSTRIES = [
+    'Agriculture',
+    'Banking',
+    'Technology',
+    'Education',
+    'Healthcare',
+    'Manufacturing',
+    'Retail',
+    'Other'
+];
+const OPPORTUNITY_STAGES = [
+    'Prospecting',
+    'Qualification',
+    'Needs Analysis',
+    'Value Proposition',
+    'Id. Decision Makers',
+    'Perception Analysis',
+    'Proposal/Price Quote',
+    'Negotiation/Review',
+    'Closed Won',
+    'Closed Lost'
+];
+
+export const SALES_OBJECTS: ObjectSpec[] = [
+    {
+        name: 'Lead',
+        prefix: '00Q',
+        plural: 'Leads',
+        sharingModel: 'ReadWrite',
+        fields: {
+            Name: ro(),
+            Salutation: pick(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.']),
+            FirstName: s(40),
+            LastName: req(80),
+            Company: req(255),
+            Title: s(128),
+            Email: { type: 'email', length: 80, access: 'rw' },
+            Phone: { type: 'phone', length: 40, access: 'rw' },
+            MobilePhone: { type: 'phone', length: 40, access: 'rw' },
+            Website: { type: 'url', length: 255, access: 'rw' },
+            Description: { type: 'textarea', length: 32000, access: 'rw' },
+            Industry: pick(INDUSTRIES),
+            Rating: pick(['Hot', 'Warm', 'Cold']),
+            NumberOfEmployees: { type: 'int', access: 'rw' },
+            AnnualRevenue: { type: 'currency', precision: 18, scale: 0, access: 'rw' },
+            Street: { type: 'textarea', length: 255, access: 'rw' },
+            City: s(40),
+            State: s(80),
+            PostalCode: s(20),
+            Country: s(80),
+            LeadSource: pick(LEAD_SOURCES),
+            Status: pick(LEAD_STATUSES, 'rw', 'Open - Not Contacted'),
+            OwnerId: owner(),
+            IsConverted: bool('c'),
+            ConvertedDate: ro('date'),
+            ConvertedAccountId: ref(['Account'], 'ConvertedAccount', 'ro'),
+            ConvertedContactId: ref(['Contact'], 'ConvertedContact', 'ro'),
+            ConvertedOpportunityId: ref(['Opportunity'], 'ConvertedOpportunity', 'ro'),
+            IsUnreadByOwner: bool()
+        }
+    },
+    {
+        name: 'Account',
+        prefix: '001',
+        plural: 'Accounts',
+        sharingModel: 'ReadWrite',
+        fields: {
+            Name: req(255),
+            Type: pick(['Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other']),
+            Industry: pick(INDUSTRIES),
+            Website: { type: 'url', length: 255, access: 'rw' },
+            Phone: { type: 'phone', length: 40, access: 'rw' },
+            NumberOfEmployees: { type: 'int', access: 'rw' },
+            AnnualRevenue: { type: 'currency', precision: 18, scale: 0, access: 'rw' },
+            BillingCountry: s(80),
+            Description: { type: 'textarea', length: 32000, access: 'rw' },
+            OwnerId: userOwner()
+        }
+    },
+    {
+        name: 'Contact',
+        prefix: '003',
+        plural: 'Contacts',
+        sharingModel: 'ControlledByParent',
+        fields: {
+            Name: ro(),
+            FirstName: s(40),
+            LastName: req(80),
+            Salutation: pick(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.']),
+            AccountId: ref(['Account'], 'Account'),
+            Title: s(128),
+            Email: { type: 'email', length: 80, access: 'rw' },
+            Phone: { type: 'phone', length: 40, access: 'rw' },
+            LeadSource: pick(LEAD_SOURCES),
+            OwnerId: userOwner()
+        }
+    },
+    {
+        name: 'Opportunity',
+        prefix: '006',
+        plural: 'Opportunities',
+        sharingModel: 'ReadWrite',
+        fields: {
+            Name: req(120),
+            AccountId: ref(['Account'], 'Account'),
+            ContactId: ref(['Contact'], 'Contact'),
+            Amount: { type: 'currency', precision: 18, scale: 2, access: 'rw' },
+            CloseDate: { type: 'date', access: 'req' },
+            StageName: { ...pick(OPPORTUNITY_STAGES), access: 'req' },
+            Probability: { type: 'percent', precision: 3, scale: 0, access: 'rw' },
+            Type: pick(['Existing Business', 'New Business']),
+            LeadSource: pick(LEAD_SOURCES),
+            Description: { type: 'textarea', length: 32000, access: 'rw' },
+            IsClosed: ro('boolean'),
+            IsWon: ro('boolean'),
+            OwnerId: userOwner()
+        }
+    }
+];
