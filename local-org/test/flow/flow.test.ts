@@ -261,6 +261,16 @@ test('an emulator error is never a fault: UnsupportedError and bugs propagate', 
         }
     });
     assert.throws(() => createFlowRunner(bug.services).runAfterSave(tx, 'Lead', [{ record, prior: null }]), TypeError);
+    const limit = fakes({
+        apex: () => {
+            throw new PlatformException('LimitException', 'Too many SOQL queries: 101');
+        }
+    });
+    assert.throws(
+        () => createFlowRunner(limit.services).runAfterSave(tx, 'Lead', [{ record, prior: null }]),
+        /Too many SOQL queries/,
+        'a governor limit is not a fault a flow can handle'
+    );
     const loop = flow('Loop', `${AFTER}${to('Each')}`, `<loops><name>Each</name><label>E</label></loops>`);
     const tx2 = transaction(metadata(undefined, { flows: [loop] }));
     assert.throws(

@@ -100,6 +100,9 @@ test('the SLA path, run after its time, marks the lead Missed and escalates it',
     const stored = transaction.store.get(lead.id!)!;
     assert.equal(stored.get('SLA_Outcome__c'), 'Missed');
     assert.equal(stored.get('OwnerId'), seeded.groupIds.get('Escalations'));
+    assert.equal(transaction.notifications.length, 1, 'the breach notification to the managers group');
+    assert.deepEqual(transaction.notifications[0].recipientIds, [seeded.groupIds.get('Lead_Handoff_Managers')]);
+    assert.equal(transaction.notifications[0].title, 'SLA missed: Acme');
 });
 
 test('the counts of one insert of one MQL: SOQL queries and DML statements of the flows', () => {
