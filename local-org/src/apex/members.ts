@@ -8,7 +8,7 @@ import type { Frame } from './env.ts';
 import { apexToField } from './fields.ts';
 import type { Interpreter } from './interpreter.ts';
 import { sobjectStatic } from './stdlib/SObjectTypes.ts';
-import { coerce, singleRow, typeRef } from './types.ts';
+import { coerce, singleRow } from './types.ts';
 import { ApexList, ApexObject, EnumValue, TypeName, type Value } from './values.ts';
 
 function isStatic(cls: ClassInfo, key: string): boolean {
@@ -106,13 +106,11 @@ export function readMember(ip: Interpreter, frame: Frame, target: Value | TypeNa
 export function readRecordField(ip: Interpreter, record: SObject, name: string): Value {
     if (record.has(name)) return ip.readField(record, name);
     if (ip.queried.has(record) && name.toLowerCase() !== 'id') {
-        const relationship = ip.schema?.relationship(record.type, name);
-        if (!relationship) {
-            return ip.fail(
-                'SObjectException',
-                `SObject row was retrieved via SOQL without querying the requested field: ${record.type}.${name}`
-            );
-        }
+        // A relationship the query did not select is as absent as a field (a selected one is set, null or not).
+        return ip.fail(
+            'SObjectException',
+            `SObject row was retrieved via SOQL without querying the requested field: ${record.type}.${name}`
+        );
     }
     return null;
 }
@@ -184,5 +182,3 @@ export function assignTo(
     }
     return ip.unsupported(`assignment to ${name}`);
 }
-
-export { typeRef };

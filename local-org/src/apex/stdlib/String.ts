@@ -4,7 +4,7 @@
 import { newList } from '../collections.ts';
 import { itemsOf } from '../collections.ts';
 import { typeRef } from '../types.ts';
-import { ApexDecimal, isNumber, type Value } from '../values.ts';
+import type { Value } from '../values.ts';
 import type { InstanceMethod, Runtime, StdlibClass } from './registry.ts';
 
 const STRING_LIST = typeRef('List', [typeRef('String')]);
@@ -100,12 +100,8 @@ export const StringClass: StdlibClass = {
         isnotblank: (_rt, [value]) => !blank(value),
         isempty: (_rt, [value]) => value === null || value === '',
         isnotempty: (_rt, [value]) => !(value === null || value === ''),
-        valueof: (rt, [value]) =>
-            value === null
-                ? null
-                : value instanceof ApexDecimal || isNumber(value)
-                  ? rt.stringOf(value)
-                  : rt.stringOf(value),
+        // String.valueOf(null): the reference does not say what a null argument gives (ledger/apex.md).
+        valueof: (rt, [value]) => (value === null ? rt.unsupported('String.valueOf(null)') : rt.stringOf(value)),
         join: (rt, [items, separator]) => {
             const list = itemsOf(items);
             if (!list) return rt.unsupported('String.join of a non-collection');
