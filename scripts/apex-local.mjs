@@ -25,6 +25,8 @@ for (let index = 0; index < args.length; index++) {
 const projectRoot = options.root ?? root;
 const started = Date.now();
 const results = await runApexTests({ projectRoot, filter: filter.length ? filter : undefined });
-console.log(formatReport(results));
-console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+const report = formatReport(results).split('\n');
+console.log(report.slice(0, -1).join('\n'));
+console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(report[report.length - 1]);
 process.exit(results.some((result) => result.outcome === 'fail') ? 1 : 0);

@@ -154,3 +154,10 @@ test('$Profile reads the running user’s profile; $Label a custom label', () =>
     assert.equal(evaluateFormula('$Profile.Name', ctx), 'Standard User');
     assert.equal(evaluateFormula('$Label.greeting & "!"', ctx), 'Hello!');
 });
+
+test('IF and CASE evaluate only the branch taken; CASE compares blanks as blanks', () => {
+    assert.equal(evaluateFormula("IF(ISBLANK(Note__c), 'none', SUBSTITUTE(Note__c, 'a', 'b'))", context({})), 'none');
+    assert.equal(evaluateFormula("CASE(TEXT(Stage__c), 'MQL', 1, '', 2, 3)", context({})), 2);
+    assert.equal(evaluateFormula("CASE(TEXT(Stage__c), 'MQL', 1, '', 2, 3)", context({ Stage__c: 'MQL' })), 1);
+    assert.equal(evaluateFormula("CASE(TEXT(Stage__c), 'MQL', 1, '', 2, 3)", context({ Stage__c: 'SAL' })), 3);
+});
