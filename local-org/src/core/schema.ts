@@ -59,6 +59,8 @@ export interface FieldDescribe {
     defaultValueFormula?: string;
     /** Checkbox default. */
     defaultChecked?: boolean;
+    /** Auto-number fields (an AutoNumber Name or custom field): the display format, e.g. 'INV-{0000}'. */
+    autoNumberFormat?: string;
     createable: boolean;
     updateable: boolean;
     /** Whether an Id-typed field; relationship field handling. */

@@ -62,6 +62,7 @@ export function fieldDescribe(xml: XmlNode, file: string, valueSets: GlobalValue
         updateable: !isSystemComputed && !(metadataType === 'MasterDetail' && !bool(xml, 'reparentableMasterDetail'))
     };
     if (metadataType === 'MasterDetail') field.updateable = bool(xml, 'reparentableMasterDetail');
+    if (metadataType === 'AutoNumber') field.autoNumberFormat = text(xml, 'displayFormat') ?? '{0}';
     const length = num(xml, 'length');
     if (length !== undefined) field.length = length;
     else if (metadataType === 'Email' || metadataType === 'Phone' || metadataType === 'Url') field.length = 255;

@@ -55,7 +55,8 @@ function builtInFields(kind: ObjectKind, xml: XmlNode): FieldDescribe[] {
             length: 80,
             label: text(nameField, 'label') ?? 'Name',
             createable: !autoNumber,
-            updateable: !autoNumber
+            updateable: !autoNumber,
+            ...(autoNumber ? { autoNumberFormat: text(nameField, 'displayFormat') ?? '{0}' } : {})
         }),
         systemField('IsDeleted', 'boolean'),
         ...audit,

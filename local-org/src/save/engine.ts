@@ -21,6 +21,7 @@ import type { SObjectDescribe } from '../core/schema.ts';
 import { SObject } from '../core/sobject.ts';
 import { createFlowRunner, type FlowRunner } from '../flow/index.ts';
 import type { AccessModel } from './access.ts';
+import { assignAutoNumbers } from './auto-number.ts';
 import { applyDefaults, stampSystemFields } from './defaults.ts';
 import { systemValidation, validationRules } from './validate.ts';
 
@@ -245,6 +246,11 @@ export class LocalSaveEngine implements SaveEngine {
             }
         }
         const saved = live();
+        assignAutoNumbers(
+            transaction,
+            describe,
+            saved.filter((entry) => entry.isInsert).map((entry) => entry.working)
+        );
         for (const entry of saved) {
             if (entry.isInsert) entry.working.set('Id', transaction.store.newId(describe.name));
             stampSystemFields(transaction, describe, entry.working, entry.isInsert);

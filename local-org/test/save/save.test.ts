@@ -378,3 +378,28 @@ test('allOrNone=false: a record refused by an after-save flow is not left saved'
     assert.equal(result.success, false);
     assert.equal(tx.store.all('Lead').length, 0);
 });
+
+test('auto-number: new records take the next numbers in the display format, continuing from the highest stored', () => {
+    // https://help.salesforce.com/s/articleView?id=sf.custom_field_types.htm (Auto Number)
+    const meta = metadata();
+    meta.schema.object('Lead')!.fields.set('number__c', {
+        name: 'Number__c',
+        label: 'Number',
+        type: 'string',
+        custom: true,
+        required: false,
+        createable: false,
+        updateable: false,
+        autoNumberFormat: 'L-{000}'
+    });
+    const tx = transaction(meta);
+    const saves = engine(SYSTEM_ACCESS, meta);
+    saves.dml(tx, 'insert', [lead(), lead()], SYSTEM);
+    const [third] = saves.dml(tx, 'insert', [lead()], SYSTEM);
+    const numbers = tx.store
+        .all('Lead')
+        .map((record) => record.get('Number__c'))
+        .sort();
+    assert.deepEqual(numbers, ['L-001', 'L-002', 'L-003']);
+    assert.equal(tx.store.get(third.id!)!.get('Number__c'), 'L-003');
+});
