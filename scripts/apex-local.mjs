@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, '.build/local-org/src/testing/index.js');
 if (!existsSync(entry)) {
-    console.error('local-org is not built: run `npx tsc -p local-org` (or `npm run apex:local`, which builds first).');
+    console.error('local-org is not built: run `npm run build` (or `npm run apex:local`, which builds it first).');
     process.exit(2);
 }
 const { runApexTests, formatReport } = await import(pathToFileURL(entry).href);
