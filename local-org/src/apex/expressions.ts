@@ -154,7 +154,7 @@ export function evaluateOrType(ip: Interpreter, expr: Expr, frame: Frame): Value
 
 /**
  * `new List<SObjectField>{ Lead.Rating }` in a method with a variable `lead`: only the field token
- * compiles there, so the SObject type wins over the variable (see ledger/apex.md, uncertain in general).
+ * compiles there, so the SObject type wins over the variable (see docs/local-org.md, uncertain in general).
  */
 function fieldTokenOrValue(ip: Interpreter, item: Expr, frame: Frame): Value {
     if (item.kind === 'field' && item.target.kind === 'name' && ip.isSObjectType(item.target.name)) {

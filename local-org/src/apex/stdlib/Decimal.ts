@@ -1,7 +1,7 @@
 // Decimal: keeps its scale (1.10 has scale 2); setScale and divide round with a System.RoundingMode.
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_decimal.htm
 // setScale(n) without a mode and round() without a mode use half even, as the page says for round(); for
-// setScale(n) the page only says "rounded if necessary": uncertain, see ledger/apex.md.
+// setScale(n) the page only says "rounded if necessary": uncertain, see docs/local-org.md.
 import {
     ApexDecimal,
     ApexDouble,

@@ -100,7 +100,7 @@ export const StringClass: StdlibClass = {
         isnotblank: (_rt, [value]) => !blank(value),
         isempty: (_rt, [value]) => value === null || value === '',
         isnotempty: (_rt, [value]) => !(value === null || value === ''),
-        // String.valueOf(null): the reference does not say what a null argument gives (ledger/apex.md).
+        // String.valueOf(null): the reference does not say what a null argument gives (docs/local-org.md).
         valueof: (rt, [value]) => (value === null ? rt.unsupported('String.valueOf(null)') : rt.stringOf(value)),
         join: (rt, [items, separator]) => {
             const list = itemsOf(items);
