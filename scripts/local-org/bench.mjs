@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench:apex`: times the project's Apex tests in local-org, per class, and rewrites the block between the
 // `apex-local` markers of docs/performance.md. A benchmark, not a test: `npm test` never reads the times.
-// Load = reading the project and parsing every class (once per run); each class's time is the sum of its methods,
-// its @TestSetup included (run once per class, inside the first method's time).
+// A class's time is the sum of its test methods; what runs outside them (reading the project, parsing every class,
+// seeding the org, each class's @TestSetup and the snapshots between methods) is the last row before the total.
 import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -53,7 +53,7 @@ const block = [
     '| class | methods | time | slowest method |',
     '| --- | --- | --- | --- |',
     ...rows,
-    `| load and parse (once per run) | | ${seconds(total - inTests)} | |`,
+    `| outside the methods: load, parse, seed, @TestSetup, snapshots | | ${seconds(total - inTests)} | |`,
     `| **whole suite** | ${results.length} | **${seconds(total)}** | target ≤ 60 s |`,
     '',
     '<!-- /apex-local -->'
