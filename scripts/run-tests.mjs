@@ -45,6 +45,11 @@ const STEPS = [
         command: ['node', '--test', '--test-reporter=spec', '.build/local-org/test/']
     },
     {
+        id: 'apex-local',
+        title: "local-org: the project's Apex tests in the emulator (0 failed; tests not run are listed)",
+        command: ['node', 'scripts/apex-local.mjs', '--known-failures', 'local-org/known-product-failures.json']
+    },
+    {
         id: 'script-specs',
         title: 'Script specifications: each check catches its planted mistakes; org commands explain missing setup',
         command: ['node', '--test', '--test-reporter=spec', 'scripts/']

@@ -69,6 +69,8 @@ export interface CustomNotificationSent {
 export interface ScheduledWork {
     dueAt: number;
     description: string;
+    /** Identifies the work (flow, path, record), so that scheduling it again replaces the pending one. */
+    key?: string;
     run(): void;
 }
 
