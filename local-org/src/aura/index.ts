@@ -15,3 +15,4 @@ export {
 } from './invoke.ts';
 export { fromAuraJson, toAuraJson, type Json } from './json.ts';
 export { storeToJson, storeFromJson, STORE_FORMAT, STORE_VERSION, type StoredOrg } from './persist.ts';
+export { businessHours, type BusinessCalendar } from './business-hours.ts';
