@@ -21,13 +21,14 @@ const known = knownIndex >= 0 ? JSON.parse(readFileSync(join(root, args[knownInd
 const filter = args.filter((arg, index) => !arg.startsWith('-') && index !== knownIndex + 1);
 const started = Date.now();
 const results = await runApexTests({ projectRoot: root, filter: filter.length ? filter : undefined });
-console.log(formatReport(results));
-console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 const failures = results.filter((result) => result.outcome === 'fail');
 const unexpected = failures.filter((result) => !known[`${result.className}.${result.methodName}`]);
+const report = formatReport(results).split('\n');
+console.log(report.slice(0, -1).join('\n'));
 for (const result of failures.filter((r) => !unexpected.includes(r))) {
-    console.log(
-        `known product failure ${result.className}.${result.methodName}: ${known[`${result.className}.${result.methodName}`]}`
-    );
+    const name = `${result.className}.${result.methodName}`;
+    console.log(`known product failure ${name}: ${known[name]}`);
 }
+console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(report[report.length - 1]);
 process.exit(unexpected.length > 0 ? 1 : 0);

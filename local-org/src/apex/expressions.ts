@@ -18,7 +18,6 @@ import {
     ApexList,
     ApexMap,
     ApexObject,
-    ApexSet,
     isNumber,
     TypeName,
     TypeValue,
@@ -62,6 +61,8 @@ export function evaluateOrType(ip: Interpreter, expr: Expr, frame: Frame): Value
             return readMember(ip, frame, target, expr.name);
         }
         case 'call':
+            // Stack traces name the line of the call, not of the statement it starts on.
+            frame.line = expr.line;
             return callMethod(ip, expr, frame);
         case 'thisCall':
         case 'superCall':
@@ -77,6 +78,7 @@ export function evaluateOrType(ip: Interpreter, expr: Expr, frame: Frame): Value
             return target.items[index];
         }
         case 'new':
+            frame.line = expr.line;
             return construct(ip, expr.type, expr.args, frame);
         case 'newSObject': {
             if (!ip.isSObjectType(expr.type.name))
@@ -314,5 +316,3 @@ export function staticTypeOf(_ip: Interpreter, expr: Expr, frame: Frame): TypeRe
             return null;
     }
 }
-
-export { ApexSet };

@@ -4,6 +4,7 @@ import type { ApexSource } from '../core/metadata.ts';
 import type { ApexInvoker, QueryEngine, SaveEngine, Transaction } from '../core/runtime.ts';
 import { ClassTable } from './classes.ts';
 import { Interpreter } from './interpreter.ts';
+import { callAuraEnabled } from './aura.ts';
 import { invokeInvocable } from './invocable.ts';
 import { parseClasses } from './parse.ts';
 import { createRegistry } from './stdlib/index.ts';
@@ -46,6 +47,11 @@ export class ApexEngine implements ApexInvoker {
 
     interpreterFor(tx: Transaction): Interpreter {
         return this.current && this.current.tx === tx ? this.current.interpreter : this.interpreter(tx);
+    }
+
+    /** An @AuraEnabled method called as a Lightning component does (JSON parameters and result). */
+    callAuraEnabled(tx: Transaction, className: string, methodName: string, params: Record<string, unknown>): unknown {
+        return callAuraEnabled(this.interpreterFor(tx), className, methodName, params);
     }
 
     invokeInvocable(tx: Transaction, className: string, inputs: Record<string, unknown>[]): Record<string, unknown>[] {

@@ -10,7 +10,7 @@ import type {
     WhenControlContext,
     FormalParametersContext
 } from '@apexdevtools/apex-parser';
-import type { ClassDecl, Expr, MethodDecl, Modifiers, ParameterDecl, Stmt, SwitchWhen } from './ast.ts';
+import type { ClassDecl, Expr, Modifiers, ParameterDecl, Stmt, SwitchWhen } from './ast.ts';
 import { lowerExpression, lowerExpressionList, unescape } from './lower-expr.ts';
 import { lowerModifiers, lowerTypeRef, typeFromName } from './lower-types.ts';
 
@@ -357,5 +357,3 @@ function lowerWhen(ctx: WhenControlContext): SwitchWhen {
     });
     return { values, body };
 }
-
-export type { MethodDecl };

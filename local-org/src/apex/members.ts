@@ -8,7 +8,7 @@ import type { Frame } from './env.ts';
 import { apexToField } from './fields.ts';
 import type { Interpreter } from './interpreter.ts';
 import { sobjectStatic } from './stdlib/SObjectTypes.ts';
-import { coerce, singleRow, typeRef } from './types.ts';
+import { coerce, singleRow } from './types.ts';
 import { ApexList, ApexObject, EnumValue, TypeName, type Value } from './values.ts';
 
 function isStatic(cls: ClassInfo, key: string): boolean {
@@ -184,5 +184,3 @@ export function assignTo(
     }
     return ip.unsupported(`assignment to ${name}`);
 }
-
-export { typeRef };

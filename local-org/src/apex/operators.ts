@@ -10,7 +10,6 @@ import {
     ApexMap,
     ApexObject,
     ApexSet,
-    BigDecimal,
     EnumValue,
     isNumber,
     NativeObject,
@@ -240,5 +239,3 @@ export function compare(a: Value, b: Value): number | null {
     }
     return null;
 }
-
-export { BigDecimal };

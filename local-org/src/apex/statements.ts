@@ -9,7 +9,7 @@ import { evaluate, truthy } from './expressions.ts';
 import type { Interpreter } from './interpreter.ts';
 import { runDml } from './dml.ts';
 import { coerce } from './types.ts';
-import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, type Value } from './values.ts';
+import { ApexList, ApexObject, ApexSet, EnumValue, type Value } from './values.ts';
 
 export function execBlock(ip: Interpreter, body: Stmt[], frame: Frame, parent: Env): Signal {
     const saved = frame.env;
@@ -185,5 +185,3 @@ function execSwitch(ip: Interpreter, stmt: Extract<Stmt, { kind: 'switch' }>, fr
     }
     return NORMAL;
 }
-
-export { ApexMap };

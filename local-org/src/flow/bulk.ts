@@ -11,7 +11,8 @@ import { child, children, filtersOf, text, valueOf, type FlowElement, type FlowF
 /** Only real platform faults take fault connectors; an emulator gap (UnsupportedError) or bug propagates. */
 export function isPlatformFault(error: unknown): boolean {
     if (error instanceof UnsupportedError) return false;
-    if (error instanceof PlatformException) return true;
+    // A governor limit cannot be handled, in Apex or by a fault path: the transaction fails.
+    if (error instanceof PlatformException) return error.exceptionType !== 'LimitException';
     // An uncaught Apex exception from an invocable method (src/apex's ApexThrown carries the exception object).
     if (!(error instanceof Error)) return false;
     const marked = error as Error & { isApexException?: boolean; exception?: { cls?: unknown } };

@@ -8,6 +8,7 @@ import type { Transaction, UserContext } from '../core/runtime.ts';
 import type { SObject } from '../core/sobject.ts';
 import { SDate, SDatetime } from '../core/values.ts';
 import { evaluateFormula } from '../formula/index.ts';
+import { emptyLimits } from '../platform/transaction.ts';
 import { combine, compare } from './conditions.ts';
 import { Interview, type FlowPhase, type FlowServices } from './interview.ts';
 import { parseFlow, positionIn, type FlowDefinition, type ScheduledPathDefinition } from './model.ts';
@@ -135,10 +136,30 @@ export function createFlowRunner(services: FlowServices): FlowRunner {
     };
 }
 
-/** The same transaction seen with another running user. */
-function asUser(transaction: Transaction, user: UserContext): Transaction {
-    if (transaction.user === user) return transaction;
-    return Object.create(transaction, { user: { get: () => user } }) as Transaction;
+/**
+ * Runs the scheduled work that is due at the transaction's clock, earliest first, removing it from the list (work it
+ * schedules in turn runs too when already due). Returns how many ran. Scheduled paths run asynchronously on the
+ * platform; the caller decides when "later" is (a test moving the clock, the workbench).
+ */
+export function runDueWork(transaction: Transaction): number {
+    let ran = 0;
+    for (;;) {
+        const due = transaction.scheduled
+            .filter((work) => work.dueAt <= transaction.now())
+            .sort((a, b) => a.dueAt - b.dueAt)[0];
+        if (!due) return ran;
+        transaction.scheduled.splice(transaction.scheduled.indexOf(due), 1);
+        due.run();
+        ran++;
+    }
+}
+
+/**
+ * A scheduled path's own transaction: the same org data, the user who scheduled it, and governor limits of its own
+ * (the platform runs the path asynchronously).
+ */
+function asyncContext(transaction: Transaction, user: UserContext): Transaction {
+    return Object.create(transaction, { user: { get: () => user }, limits: { value: emptyLimits() } }) as Transaction;
 }
 
 const UNIT_MS: Record<string, number> = { Minutes: 60_000, Hours: 3_600_000, Days: 86_400_000 };
@@ -185,7 +206,7 @@ function schedulePaths(
                 run: () => {
                     const current = transaction.store.get(id);
                     if (!current) return;
-                    const context = asUser(transaction, user);
+                    const context = asyncContext(transaction, user);
                     const scheduled = new Interview(flow, context, services, 'scheduled', current, prior);
                     if (!meetsEntry(scheduled, current, null)) return;
                     runInterviews([scheduled], () => path.connector);

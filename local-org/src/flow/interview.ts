@@ -10,6 +10,8 @@ import { SDate, SDatetime, type FieldValue } from '../core/values.ts';
 import { dateInZone, evaluateFormula, type FormulaContext, type TypedValue } from '../formula/index.ts';
 import { positionIn, type FlowDefinition, type FlowValue } from './model.ts';
 
+const TEXT_FIELD_TYPES = new Set(['string', 'textarea', 'email', 'phone', 'url', 'picklist', 'combobox']);
+
 export type FlowData = FieldValue | undefined | FlowData[];
 
 /** What flows need from the other layers. */
@@ -127,7 +129,11 @@ export class Interview {
         const target = key === '$record' ? this.record : this.values.get(key);
         if (!(target instanceof SObject)) throw new UnsupportedError(`assignment to ${reference}`, this.position());
         if (Array.isArray(value)) throw new UnsupportedError(`a collection assigned to ${reference}`, this.position());
-        target.set(path[0], value === '' || value === undefined ? null : value);
+        const fieldType = this.transaction.metadata.schema.field(target.type, path[0])?.type;
+        const textual = fieldType !== undefined && TEXT_FIELD_TYPES.has(fieldType);
+        // A number or checkbox assigned to a text field is stored as its text, as flows convert on assignment.
+        const converted = textual && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : value;
+        target.set(path[0], converted === '' || converted === undefined ? null : converted);
     }
 
     /** A text template or message: each {!reference} replaced by its text. */
@@ -146,6 +152,7 @@ export class Interview {
             hasPermission: (name) => this.services.hasCustomPermission(transaction.user, name),
             schema: transaction.metadata.schema,
             customMetadata: transaction.metadata.customMetadata,
+            labels: transaction.metadata.labels,
             recordById: (id) => transaction.store.get(id),
             globals: {
                 '$Flow.CurrentDateTime': { value: new SDatetime(transaction.now()), type: 'DateTime' },
@@ -201,7 +208,19 @@ export class Interview {
         }
         const field = path[path.length - 1];
         if (!current) return { value: null, type: undefined };
-        return { value: current.get(field) ?? null, type: schema.field(current.type, field)?.type };
+        const describe = schema.field(current.type, field);
+        if (describe?.calculatedFormula) {
+            // A formula field is computed when read, from the record as the flow sees it.
+            const context = {
+                ...this.formulaContext(),
+                record: current,
+                prior: null,
+                isNew: false,
+                variable: undefined
+            };
+            return { value: evaluateFormula(describe.calculatedFormula, context, describe.type), type: describe.type };
+        }
+        return { value: current.get(field) ?? null, type: describe?.type };
     }
 }
 

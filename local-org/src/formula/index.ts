@@ -6,7 +6,8 @@
 //   $Record.F, $Record__Prior.F   the triggering record and its prior values (flows)
 //   $Permission.X             whether the running user has custom permission X
 //   $CustomMetadata.T.R.F     field F of custom metadata record R (DeveloperName) of type T
-//   $User.F                   the running user; other $Globals come from `globals` ($Flow.CurrentDateTime …)
+//   $User.F, $Profile.F       the running user and their profile; $Label.X a custom label
+//   other $Globals            from `globals` ($Flow.CurrentDateTime …)
 //   anything else             `variable(name)` (flow resources, `Get_X.Field`)
 import { UnsupportedError, type SourcePosition } from '../core/errors.ts';
 import type { UserContext } from '../core/runtime.ts';
@@ -36,6 +37,8 @@ export interface FormulaContext {
     customMetadata?: Map<string, SObject[]>;
     /** A record by Id, for cross-object paths (Owner.Name) and $User fields beyond the UserContext. */
     recordById?(id: string): SObject | undefined;
+    /** Custom labels ($Label.X): name → value (ProjectMetadata.labels). */
+    labels?: Map<string, string>;
     /** Other globals by name ('$Flow.CurrentDateTime', '$Organization.Id'). */
     globals?: Record<string, TypedValue>;
     /** Flow resources and lookups by name; undefined when the name is not one. */
@@ -95,12 +98,27 @@ function resolve(name: string, context: FormulaContext, prior: boolean): TypedVa
         return { value: context.hasPermission(parts[1]), type: 'checkbox' };
     if (head === '$custommetadata' && parts.length === 4) return customMetadata(parts, context);
     if (head === '$user') return user(parts.slice(1), context);
+    if (head === '$profile' && parts.length === 2) {
+        const profile = context.recordById?.(context.user.profileId);
+        return profile ? path(profile, parts.slice(1), context) : undefined;
+    }
+    if (head === '$label' && parts.length === 2) {
+        const label = findLabel(context.labels, parts[1]);
+        return label === undefined ? undefined : { value: label, type: 'text' };
+    }
     const global = context.globals?.[name] ?? findIgnoringCase(context.globals, name);
     if (global) return global;
     if (head.startsWith('$')) return undefined;
     const variable = context.variable?.(name);
     if (variable) return variable;
     return path(context.record, parts, context);
+}
+
+function findLabel(labels: Map<string, string> | undefined, name: string): string | undefined {
+    if (!labels) return undefined;
+    const wanted = name.toLowerCase();
+    for (const [key, value] of labels) if (key.toLowerCase() === wanted) return value;
+    return undefined;
 }
 
 function findIgnoringCase(map: Record<string, TypedValue> | undefined, name: string): TypedValue | undefined {

@@ -144,6 +144,7 @@ export function validationRules(
                 hasPermission: (name) => access.hasCustomPermission(transaction.user, name),
                 schema: transaction.metadata.schema,
                 customMetadata: transaction.metadata.customMetadata,
+                labels: transaction.metadata.labels,
                 recordById: (id) => transaction.store.get(id),
                 position: { file: rule.file }
             },

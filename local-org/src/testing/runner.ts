@@ -7,7 +7,7 @@
 //          https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_testing_tools_start_stop_test.htm
 import { PlatformException, ProjectError, UnsupportedError } from '../core/errors.ts';
 import type { ProjectMetadata } from '../core/metadata.ts';
-import type { QueryEngine, SaveEngine, UserContext } from '../core/runtime.ts';
+import type { QueryEngine, SaveEngine, Transaction, UserContext } from '../core/runtime.ts';
 import type { SObject } from '../core/sobject.ts';
 import { MemoryStore } from '../data/memory-store.ts';
 import { Clock, OrgTransaction } from '../platform/transaction.ts';
@@ -42,7 +42,13 @@ export interface OrgSetup {
     /** Seeds a fresh store and returns the default running user. */
     seed(store: MemoryStore, now: number): UserContext;
     /** Builds the query and save engines (the save engine may call back into Apex through `apex`). */
-    engines(metadata: ProjectMetadata, apex: ApexEngine, store: MemoryStore): Engines;
+    /** `current` gives the transaction being run (formula fields read through SOQL need its user and clock). */
+    engines(
+        metadata: ProjectMetadata,
+        apex: ApexEngine,
+        store: MemoryStore,
+        current: () => Transaction | null
+    ): Engines;
 }
 
 export interface RunOptions {
@@ -82,6 +88,7 @@ class Session {
     readonly clock = new Clock();
     readonly admin: UserContext;
     readonly seeded: { issued: number; records: SObject[] };
+    current: OrgTransaction | null = null;
 
     constructor(
         readonly setup: OrgSetup,
@@ -100,6 +107,7 @@ class Session {
         // successive saves in a method get increasing timestamps as on the platform.
         if (this.fixed) this.clock.set(this.now);
         const tx = new OrgTransaction(this.setup.metadata, this.store, this.clock, this.admin);
+        this.current = tx;
         const ip = this.apex.interpreter(tx);
         let started = false;
         const hooks: TestHooks = {
@@ -139,7 +147,7 @@ function runMethod(session: Session, test: TestClass, methodName: string): Metho
 export function runTests(setup: OrgSetup, options: RunOptions = {}): MethodResult[] {
     const apex = createApexEngine({ classes: setup.metadata.apexClasses });
     const session = new Session(setup, apex, options.now ?? Date.now(), options.now !== undefined);
-    const engines = setup.engines(setup.metadata, apex, session.store);
+    const engines = setup.engines(setup.metadata, apex, session.store, () => session.current);
     apex.queryEngine = engines.queryEngine;
     apex.saveEngine = engines.saveEngine;
     apex.access = engines.access;

@@ -1,5 +1,6 @@
 // A tiny org for interpreter specifications: Apex classes from strings, an empty schema, a fixed clock.
 import type { ProjectMetadata } from '../../src/core/metadata.ts';
+import type { QueryEngine } from '../../src/core/runtime.ts';
 import { Schema } from '../../src/core/schema.ts';
 import { MemoryStore } from '../../src/data/memory-store.ts';
 import { Clock, OrgTransaction } from '../../src/platform/transaction.ts';
@@ -28,9 +29,14 @@ export function metadataWith(classes: Record<string, string>): ProjectMetadata {
 }
 
 /** Runs `static Object run()` of class `Spec` (plus any other classes given) and returns its value as a string. */
-export function run(specBody: string, others: Record<string, string> = {}, now = Date.UTC(2026, 11, 4, 18, 0)): string {
+export function run(
+    specBody: string,
+    others: Record<string, string> = {},
+    now = Date.UTC(2026, 11, 4, 18, 0),
+    queryEngine: QueryEngine | null = null
+): string {
     const metadata = metadataWith({ Spec: `public class Spec { ${specBody} }`, ...others });
-    const engine = createApexEngine({ classes: metadata.apexClasses });
+    const engine = createApexEngine({ classes: metadata.apexClasses, queryEngine });
     const clock = new Clock();
     clock.set(now);
     const tx = new OrgTransaction(metadata, new MemoryStore(metadata.schema), clock, {

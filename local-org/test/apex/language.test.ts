@@ -110,3 +110,25 @@ test('Datetime.format uses the running user time zone', () => {
     const body = `static Object run() { return Datetime.newInstanceGmt(2026, 12, 4, 18, 30, 0).format('d MMM yyyy HH:mm z'); }`;
     assert.equal(run(body), '4 Dec 2026 13:30 EST');
 });
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_switch.htm
+test('switch on values and on types; interfaces and instanceof', () => {
+    const body = `
+        public interface Shape { Decimal area(); }
+        public class Square implements Shape { Decimal side; Square(Decimal s) { side = s; } public Decimal area() { return side * side; } }
+        static String kind(Object o) {
+            switch on o {
+                when Square s { return 'square ' + s.area(); }
+                when String text { return 'text'; }
+                when else { return 'other'; }
+            }
+        }
+        static String size(Integer n) {
+            switch on n { when 1, 2 { return 'small'; } when null { return 'none'; } when else { return 'big'; } }
+        }
+        static Object run() {
+            Shape s = new Square(1.5);
+            return kind(s) + '|' + kind('x') + '|' + kind(3) + '|' + size(2) + '|' + size(null) + '|' + size(9) + '|' + (s instanceof Shape);
+        }`;
+    assert.equal(run(body), 'square 2.25|text|other|small|none|big|true');
+});

@@ -261,6 +261,16 @@ test('an emulator error is never a fault: UnsupportedError and bugs propagate', 
         }
     });
     assert.throws(() => createFlowRunner(bug.services).runAfterSave(tx, 'Lead', [{ record, prior: null }]), TypeError);
+    const limit = fakes({
+        apex: () => {
+            throw new PlatformException('LimitException', 'Too many SOQL queries: 101');
+        }
+    });
+    assert.throws(
+        () => createFlowRunner(limit.services).runAfterSave(tx, 'Lead', [{ record, prior: null }]),
+        /Too many SOQL queries/,
+        'a governor limit is not a fault a flow can handle'
+    );
     const loop = flow('Loop', `${AFTER}${to('Each')}`, `<loops><name>Each</name><label>E</label></loops>`);
     const tx2 = transaction(metadata(undefined, { flows: [loop] }));
     assert.throws(
@@ -354,4 +364,53 @@ test('a Number formula with a scale is rounded half up; so is a Number variable 
     createFlowRunner(fakes().services).runBeforeSave(tx, 'Lead', [{ record, prior: null }]);
     assert.equal(record.get('Score__c'), 3);
     assert.equal(record.get('Note__c'), '2.3');
+});
+
+test('a scheduled path runs as the user whose save scheduled it, with limits of its own', () => {
+    const stamp = flow(
+        'Later',
+        `${AFTER}<scheduledPaths><name>Soon</name>${to('Note_User')}<label>Soon</label><offsetNumber>1</offsetNumber>
+            <offsetUnit>Hours</offsetUnit><timeSource>RecordTriggerEvent</timeSource></scheduledPaths>`,
+        `<recordUpdates><name>Note_User</name><label>N</label><filterLogic>and</filterLogic>
+            <filters><field>Id</field><operator>EqualTo</operator><value><elementReference>$Record.Id</elementReference></value></filters>
+            <inputAssignments><field>Note__c</field><value><elementReference>$User.Id</elementReference></value></inputAssignments>
+            <object>Lead</object></recordUpdates>`
+    );
+    const tx = transaction(metadata(undefined, { flows: [stamp] }));
+    const f = fakes();
+    const [record] = stored(tx, 1);
+    createFlowRunner(f.services).runAfterSave(tx, 'Lead', [{ record, prior: null }]);
+    assert.equal(tx.scheduled[0].dueAt, tx.now() + 3_600_000);
+    const other = { ...tx.user, id: '005000000000002AAA' };
+    const queriesBefore = tx.limits.queries;
+    tx.runAs(other, () => tx.scheduled[0].run());
+    assert.equal(f.dml[0].records[0].get('Note__c'), '005000000000001AAA');
+    assert.equal(tx.limits.queries, queriesBefore, 'the path counts in its own (asynchronous) transaction');
+});
+
+test('a formula field of $Record is computed when the flow reads it', () => {
+    const meta = metadata();
+    meta.schema.object('Lead')!.fields.set('double_score__c', {
+        name: 'Double_Score__c',
+        label: 'Double Score',
+        type: 'double',
+        custom: true,
+        required: false,
+        createable: false,
+        updateable: false,
+        calculatedFormula: 'Score__c * 2'
+    });
+    meta.flows.push(
+        flow(
+            'Copy',
+            `${BEFORE}${to('Copy_It')}`,
+            `<assignments><name>Copy_It</name><label>C</label>
+            <assignmentItems><assignToReference>$Record.Note__c</assignToReference><operator>Assign</operator>
+            <value><elementReference>$Record.Double_Score__c</elementReference></value></assignmentItems></assignments>`
+        )
+    );
+    const tx = transaction(meta);
+    const record = lead({ Score__c: 21 });
+    createFlowRunner(fakes().services).runBeforeSave(tx, 'Lead', [{ record, prior: null }]);
+    assert.equal(record.get('Note__c'), '42', 'a number assigned to a text field is stored as text');
 });

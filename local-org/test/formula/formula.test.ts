@@ -144,3 +144,20 @@ test('a validation rule of the kind the project uses', () => {
         false
     );
 });
+
+test('$Profile reads the running user’s profile; $Label a custom label', () => {
+    const profile = new SObject('Profile', { Id: USER.profileId, Name: 'Standard User' });
+    const ctx = context(
+        {},
+        { recordById: (id) => (id === USER.profileId ? profile : undefined), labels: new Map([['Greeting', 'Hello']]) }
+    );
+    assert.equal(evaluateFormula('$Profile.Name', ctx), 'Standard User');
+    assert.equal(evaluateFormula('$Label.greeting & "!"', ctx), 'Hello!');
+});
+
+test('IF and CASE evaluate only the branch taken; CASE compares blanks as blanks', () => {
+    assert.equal(evaluateFormula("IF(ISBLANK(Note__c), 'none', SUBSTITUTE(Note__c, 'a', 'b'))", context({})), 'none');
+    assert.equal(evaluateFormula("CASE(TEXT(Stage__c), 'MQL', 1, '', 2, 3)", context({})), 2);
+    assert.equal(evaluateFormula("CASE(TEXT(Stage__c), 'MQL', 1, '', 2, 3)", context({ Stage__c: 'MQL' })), 1);
+    assert.equal(evaluateFormula("CASE(TEXT(Stage__c), 'MQL', 1, '', 2, 3)", context({ Stage__c: 'SAL' })), 3);
+});

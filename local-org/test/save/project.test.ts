@@ -10,6 +10,7 @@ import { SDatetime } from '../../src/core/values.ts';
 import { MemoryStore } from '../../src/data/memory-store.ts';
 import { Clock, OrgTransaction } from '../../src/platform/transaction.ts';
 import { loadProject, seedOrg } from '../../src/project/index.ts';
+import { runDueWork } from '../../src/flow/index.ts';
 import { accessFromSecurity, createSaveEngine } from '../../src/save/index.ts';
 import { createAccessModel } from '../../src/security/index.ts';
 import { createQueryEngine } from '../../src/soql/index.ts';
@@ -93,13 +94,15 @@ test('the SLA path, run after its time, marks the lead Missed and escalates it',
     const { transaction, save, seeded } = org();
     const lead = new SObject('Lead', { LastName: 'Late', Company: 'Acme', Fit_Score__c: 80, Intent_Score__c: 70 });
     save.dml(transaction, 'insert', [lead], SYSTEM);
-    (transaction.clock as Clock).set(NOW + 2 * 3_600_000);
-    const due = transaction.scheduled.filter((work) => work.dueAt <= transaction.now());
-    assert.equal(due.length, 1);
-    due[0].run();
+    transaction.clock.set(NOW + 2 * 3_600_000);
+    assert.equal(runDueWork(transaction), 1);
+    assert.equal(transaction.scheduled.length, 0);
     const stored = transaction.store.get(lead.id!)!;
     assert.equal(stored.get('SLA_Outcome__c'), 'Missed');
     assert.equal(stored.get('OwnerId'), seeded.groupIds.get('Escalations'));
+    assert.equal(transaction.notifications.length, 1, 'the breach notification to the managers group');
+    assert.deepEqual(transaction.notifications[0].recipientIds, [seeded.groupIds.get('Lead_Handoff_Managers')]);
+    assert.equal(transaction.notifications[0].title, 'SLA missed: Acme');
 });
 
 test('the counts of one insert of one MQL: SOQL queries and DML statements of the flows', () => {

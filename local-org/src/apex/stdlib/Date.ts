@@ -33,7 +33,10 @@ const instance: Record<string, InstanceMethod<SDate>> = {
     issameday: (_rt, date, [other]) => date.equals(other),
     tostartofmonth: (_rt, date) => new SDate(date.year, date.month, 1),
     tostartofweek: (_rt, date) => date.addDays(-(date.isoWeekday % 7)),
-    format: (_rt, date) => `${date.month}/${date.day}/${date.year}`,
+    format: (rt, date) => {
+        if (rt.tx.user.locale !== 'en_US') return rt.unsupported(`Date.format() in locale ${rt.tx.user.locale}`);
+        return `${date.month}/${date.day}/${date.year}`;
+    },
     equals: (_rt, date, [other]) => date.equals(other)
 };
 

@@ -61,7 +61,11 @@ const instance: Record<string, InstanceMethod<SDatetime>> = {
     second: (rt, dt) => localParts(dt.ms, zoneOf(rt)).second,
     hourgmt: (_rt, dt) => new Date(dt.ms).getUTCHours(),
     format: (rt, dt, [pattern, zone]) => {
-        if (pattern === undefined) return formatDatetime(dt.ms, 'M/d/yyyy h:mm a', zoneOf(rt));
+        if (pattern === undefined) {
+            if (rt.tx.user.locale !== 'en_US')
+                return rt.unsupported(`Datetime.format() in locale ${rt.tx.user.locale}`);
+            return formatDatetime(dt.ms, 'M/d/yyyy h:mm a', zoneOf(rt));
+        }
         return formatDatetime(dt.ms, String(pattern), typeof zone === 'string' ? zone : zoneOf(rt));
     },
     formatgmt: (_rt, dt, [pattern]) => formatDatetime(dt.ms, String(pattern), 'UTC'),

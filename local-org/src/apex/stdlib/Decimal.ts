@@ -5,7 +5,6 @@
 import {
     ApexDecimal,
     ApexDouble,
-    BigDecimal,
     EnumValue,
     isNumber,
     toBig,
@@ -90,5 +89,3 @@ export const DecimalClass: StdlibClass = {
         }
     }
 };
-
-export { BigDecimal };

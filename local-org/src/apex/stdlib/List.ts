@@ -2,7 +2,7 @@
 // Comparable class with their compareTo (a stable sort).
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_list.htm
 import { SObject } from '../../core/sobject.ts';
-import { itemsOf, newList } from '../collections.ts';
+import { itemsOf } from '../collections.ts';
 import { compare } from '../operators.ts';
 import { coerce } from '../types.ts';
 import { ApexList, ApexObject, EnumValue, type Value } from '../values.ts';
@@ -73,5 +73,3 @@ export const ListClass: StdlibClass = {
     owns: (value) => value instanceof ApexList,
     instance
 };
-
-export { newList };
