@@ -11,8 +11,8 @@ export {
     type AuraResult,
     type AuraErrorBody,
     type SaveResult,
-    type DueRun
+    type DueRun,
+    type Json
 } from './invoke.ts';
-export { fromAuraJson, toAuraJson, type Json } from './json.ts';
 export { storeToJson, storeFromJson, STORE_FORMAT, STORE_VERSION, type StoredOrg } from './persist.ts';
 export { businessHours, type BusinessCalendar } from './business-hours.ts';

@@ -15,8 +15,10 @@ import { emptyLimits, OrgTransaction } from '../platform/transaction.ts';
 import { ApexThrown, AssertionFailure } from '../apex/exceptions.ts';
 import type { Interpreter } from '../apex/interpreter.ts';
 import { hasAnnotation } from '../apex/lower-types.ts';
-import { fromAuraJson, toAuraJson, type Json } from './json.ts';
+
 import type { LocalOrg } from './org.ts';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export interface AuraErrorBody {
     message: string;
@@ -28,8 +30,6 @@ export interface AuraErrorBody {
 export type AuraResult =
     | { ok: true; value: Json; limits: LimitCounters; events: PublishedEvent[] }
     | { ok: false; status: number; body: AuraErrorBody; limits: LimitCounters; unsupported?: boolean };
-
-class MissingMethod extends Error {}
 
 class RecordErrors extends Error {
     constructor(readonly errors: { statusCode: string; message: string; fields: string[] }[]) {
@@ -92,6 +92,7 @@ function transact<T>(
     const tx = new OrgTransaction(org.metadata, org.store, org.clock, user);
     const ip = org.apex.interpreter(tx);
     const savepoint = org.store.savepoint();
+    org.current = tx;
     try {
         const value = work(tx, ip);
         org.store.releaseSavepoints();
@@ -102,6 +103,8 @@ function transact<T>(
         org.store.rollback(savepoint);
         org.store.releaseSavepoints();
         return { ok: false, error, tx, ip };
+    } finally {
+        org.current = null;
     }
 }
 
@@ -113,27 +116,25 @@ export function invokeAura(
     methodName: string,
     params: Record<string, unknown>
 ): AuraResult {
-    const named = new Map(Object.entries(params ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
-    const outcome = transact(org, user, (_tx, ip) => {
-        const cls = ip.classes.resolve(className, null);
-        const method = cls
-            ?.findMethods(methodName)
-            .find((m) => hasAnnotation(m.modifiers, 'auraenabled') && m.modifiers.keywords.has('static'));
-        if (!cls || !method) throw new MissingMethod(`No @AuraEnabled static method ${className}.${methodName}.`);
-        const args = method.parameters.map((parameter) =>
-            fromAuraJson(ip, named.get(parameter.name.toLowerCase()), parameter.type, cls)
-        );
-        ip.staticsOf(cls);
-        return toAuraJson(ip, ip.invoke(cls, null, method, args));
-    });
+    const cls = org.apex.classes.resolve(className, null);
+    const method = cls
+        ?.findMethods(methodName)
+        .find((m) => hasAnnotation(m.modifiers, 'auraenabled') && m.modifiers.keywords.has('static'));
+    if (!cls || !method) {
+        const message = `No @AuraEnabled static method ${className}.${methodName}.`;
+        const body = { message, exceptionType: '', isUserDefinedException: false, stackTrace: null };
+        return { ok: false, status: 404, body, limits: emptyLimits() };
+    }
+    // The interpreter's own Aura conversion: JSON parameters to the declared types, the result to JSON.
+    const outcome = transact(
+        org,
+        user,
+        (tx) => org.apex.callAuraEnabled(tx, cls.name, method.name, params ?? {}) as Json
+    );
     if (outcome.ok) {
         return { ok: true, value: outcome.value, limits: { ...outcome.tx.limits }, events: outcome.tx.publishedEvents };
     }
     const limits = { ...outcome.tx.limits };
-    if (outcome.error instanceof MissingMethod) {
-        const body = { message: outcome.error.message, exceptionType: '', isUserDefinedException: false };
-        return { ok: false, status: 404, body: { ...body, stackTrace: null }, limits };
-    }
     return { ok: false, status: 500, ...errorBody(outcome.ip, outcome.error), limits };
 }
 
@@ -229,6 +230,7 @@ export function runDue(org: LocalOrg, until: number): DueRun[] {
         const events = owner.publishedEvents.length;
         const before = new Set(owner.scheduled);
         const savepoint = org.store.savepoint();
+        org.current = owner;
         try {
             work.run();
             org.store.releaseSavepoints();
@@ -244,6 +246,8 @@ export function runDue(org: LocalOrg, until: number): DueRun[] {
             org.store.releaseSavepoints();
             const message = error instanceof Error ? error.message : String(error);
             runs.push({ description: work.description, dueAt: work.dueAt, error: message });
+        } finally {
+            org.current = null;
         }
     }
     if (until > org.clock.now()) org.clock.set(until);

@@ -2,7 +2,7 @@
 // the host moves, the Apex engine wired to the SOQL, save and access engines, users created from plain descriptions,
 // and scheduled paths kept between transactions until the clock passes their time.
 import type { ProjectMetadata } from '../core/metadata.ts';
-import type { PublishedEvent, ScheduledWork, UserContext } from '../core/runtime.ts';
+import type { PublishedEvent, ScheduledWork, Transaction, UserContext } from '../core/runtime.ts';
 import { SObject } from '../core/sobject.ts';
 import { SDatetime, type FieldValue } from '../core/values.ts';
 import { MemoryStore } from '../data/memory-store.ts';
@@ -35,6 +35,8 @@ export class LocalOrg {
     readonly apex: ApexEngine;
     readonly engines: Engines;
     admin!: UserContext;
+    /** The transaction being run (formula fields read through SOQL need its user and clock). */
+    current: Transaction | null = null;
     /** Scheduled paths waiting for their time, by key (a later schedule of the same key replaces it). */
     readonly pending = new Map<string, ScheduledWork>();
     private readonly listeners = new Set<EventListener>();
@@ -44,7 +46,7 @@ export class LocalOrg {
         this.metadata = metadata;
         this.store = new MemoryStore(metadata.schema);
         this.apex = createApexEngine({ classes: metadata.apexClasses });
-        this.engines = buildEngines(metadata, this.apex, this.store);
+        this.engines = buildEngines(metadata, this.apex, this.store, () => this.current);
         this.apex.queryEngine = this.engines.queryEngine;
         this.apex.saveEngine = this.engines.saveEngine;
         this.apex.access = this.engines.access;
