@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { PRELOAD_FILE } from './build.mjs';
 import { sldsAssets } from './virtual-modules.mjs';
 
 const TYPES = {
@@ -78,6 +79,13 @@ export async function startServer({ root, backend, outDir, port, host = '127.0.0
     }
     const unsubscribe = backend.subscribe((event) => broadcast('platform-event', event));
 
+    /** The first page's chunks, fetched with the shell rather than after it (the route is in the hash, unseen here). */
+    async function preloadLinks() {
+        const preloads = JSON.parse(await readFile(join(outDir, PRELOAD_FILE), 'utf8').catch(() => '{}'));
+        const files = Object.values(preloads)[0] ?? [];
+        return files.map((file) => `<link rel="modulepreload" href="/build/${file}" />`).join('');
+    }
+
     async function page(url, response) {
         const persona = personaById.get(url.searchParams.get('as'));
         if (!persona) {
@@ -89,7 +97,9 @@ export async function startServer({ root, backend, outDir, port, host = '127.0.0
         const template = await readFile(join(clientDir, 'index.html'), 'utf8');
         const session = JSON.stringify({ persona, personas }).replace(/</g, '\\u003c');
         response.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
-        response.end(template.replace('/*SESSION*/ null', session));
+        response.end(
+            template.replace('/*SESSION*/ null', session).replace('</head>', `${await preloadLinks()}</head>`)
+        );
     }
 
     function events(request, response) {
