@@ -106,13 +106,11 @@ export function readMember(ip: Interpreter, frame: Frame, target: Value | TypeNa
 export function readRecordField(ip: Interpreter, record: SObject, name: string): Value {
     if (record.has(name)) return ip.readField(record, name);
     if (ip.queried.has(record) && name.toLowerCase() !== 'id') {
-        const relationship = ip.schema?.relationship(record.type, name);
-        if (!relationship) {
-            return ip.fail(
-                'SObjectException',
-                `SObject row was retrieved via SOQL without querying the requested field: ${record.type}.${name}`
-            );
-        }
+        // A relationship the query did not select is as absent as a field (a selected one is set, null or not).
+        return ip.fail(
+            'SObjectException',
+            `SObject row was retrieved via SOQL without querying the requested field: ${record.type}.${name}`
+        );
     }
     return null;
 }

@@ -1,7 +1,8 @@
 // SOQL literals: the parse tree goes to the QueryEngine with a BindResolver that evaluates each `:bind` in the
 // current scope. Rows come back as a List<SObject> marked as queried (reading a field not selected is an
 // SObjectException); `COUNT()` gives an Integer.
-import type { QueryResult } from '../core/runtime.ts';
+import type { SourcePosition } from '../core/errors.ts';
+import type { QueryOptions, QueryResult } from '../core/runtime.ts';
 import { SObject } from '../core/sobject.ts';
 import type { Expr } from './ast.ts';
 import type { Frame } from './env.ts';
@@ -61,7 +62,9 @@ export function runSoql(ip: Interpreter, expr: Extract<Expr, { kind: 'soql' }>, 
     if (!ip.queryEngine) return ip.unsupported('SOQL query (no query engine wired)');
     const accessMode = /WITHUSER_MODE/i.test(expr.text) ? 'user' : 'system';
     const sharing = frame.cls.sharing;
-    const result = ip.queryEngine.query(ip.tx, expr.query, {
+    const options: QueryOptions & { source: SourcePosition } = {
+        // Where the statement is, for the engine's UnsupportedError positions (src/soql EngineQueryOptions).
+        source: { file: frame.cls.file, line: expr.line },
         accessMode,
         enforceSharing: sharing === 'with' || sharing === 'inherited',
         binds: ({ name, node }) => {
@@ -71,7 +74,8 @@ export function runSoql(ip: Interpreter, expr: Extract<Expr, { kind: 'soql' }>, 
                 : evaluate(ip, { kind: 'name', name, line: frame.line }, frame);
             return bindValue(value);
         }
-    });
+    };
+    const result = ip.queryEngine.query(ip.tx, expr.query, options);
     const from = /FROM([A-Za-z0-9_]+)/i.exec(expr.text)?.[1] ?? 'SObject';
     return resultToApex(ip, result, ip.schema?.object(from)?.name ?? from);
 }

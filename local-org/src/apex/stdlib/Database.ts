@@ -1,7 +1,8 @@
 // Database: dynamic SOQL (query, queryWithBinds, countQuery), DML with allOrNone and AccessLevel returning
 // SaveResult/DeleteResult/UndeleteResult with Database.Error, savepoints, and convertLead with LeadConvert.
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_database.htm
-import type { AccessMode, DmlOperation, DmlRecordResult } from '../../core/runtime.ts';
+import type { SourcePosition } from '../../core/errors.ts';
+import type { AccessMode, DmlOperation, DmlRecordResult, QueryOptions } from '../../core/runtime.ts';
 import { SObject } from '../../core/sobject.ts';
 import { newList } from '../collections.ts';
 import { performDml, recordsOf } from '../dml.ts';
@@ -46,7 +47,8 @@ function dynamicQuery(rt: Runtime, soql: Value, binds: Map<string, Value>, level
     if (!ip.queryEngine) return rt.unsupported('Database.query (no query engine wired)');
     const text = String(soql);
     const lower = new Map([...binds].map(([key, value]) => [key.toLowerCase(), value]));
-    const result = ip.queryEngine.query(ip.tx, text, {
+    const options: QueryOptions & { source: SourcePosition } = {
+        source: rt.position(),
         accessMode: accessOf(level) === 'user' || /\bWITH\s+USER_MODE\b/i.test(text) ? 'user' : 'system',
         enforceSharing: ip.frame?.cls.sharing === 'with',
         binds: ({ name }) => {
@@ -54,7 +56,8 @@ function dynamicQuery(rt: Runtime, soql: Value, binds: Map<string, Value>, level
             if (value === undefined) return rt.fail('QueryException', `Key '${name}' does not exist in the bindMap`);
             return bindValue(value);
         }
-    });
+    };
+    const result = ip.queryEngine.query(ip.tx, text, options);
     const from = /\bFROM\s+([A-Za-z0-9_]+)/i.exec(text)?.[1] ?? 'SObject';
     const list = resultToApex(ip, result, rt.schema?.object(from)?.name ?? from);
     if (list instanceof ApexList) list.soql = false;
