@@ -20,10 +20,10 @@ export class StateFile {
         private readonly log: (line: string) => void
     ) {}
 
-    private moveAside(file: string, why: string): void {
+    private moveAside(file: string, why: string, then = '; seeding the sample data afresh'): void {
         const aside = `${file}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
         renameSync(file, aside);
-        this.log(`Workbench state ${file} ${why}: moved aside to ${aside}; seeding the sample data afresh.`);
+        this.log(`Workbench state ${file} ${why}: moved aside to ${aside}${then}.`);
     }
 
     /** Loads the saved store into the org; false when there is none (or it was moved aside). */
