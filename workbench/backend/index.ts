@@ -34,6 +34,8 @@ export interface Persona {
     description: string;
     /** the persona's User Id in local-org (`@salesforce/user/Id`) */
     userId: string;
+    /** the custom permissions the persona's permission sets grant (`@salesforce/customPermission/<name>`) */
+    customPermissions: string[];
 }
 
 /** What reaches a component when an Apex call fails: `error.status` and `error.body.message`, as in Lightning. */
@@ -176,7 +178,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
                 id,
                 name: `${firstName} ${lastName}`,
                 description,
-                userId: user(id).id
+                userId: user(id).id,
+                customPermissions: org.customPermissions(user(id))
             })),
 
         async call(personaId, apexClass, method, params) {

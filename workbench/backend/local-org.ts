@@ -49,6 +49,7 @@ export interface LocalOrg {
         timeZone?: string;
     }): UserContext;
     user(usernameOrId: string): UserContext | null;
+    customPermissions(user: UserContext): string[];
     subscribe(listener: (event: PublishedEvent) => void): () => void;
 }
 

@@ -120,6 +120,13 @@ export class LocalOrg {
         return record ? userContextOf(this.store, record) : null;
     }
 
+    /** The custom permissions the user has (profile and permission sets), as `$Permission` and FeatureManagement see them. */
+    customPermissions(user: UserContext): string[] {
+        const access = this.engines.access;
+        if (!access) return [];
+        return [...this.metadata.customPermissions].filter((name) => access.customPermission(user, this.store, name));
+    }
+
     subscribe(listener: EventListener): () => void {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);

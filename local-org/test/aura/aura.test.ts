@@ -60,6 +60,7 @@ test('users get their permission sets and groups; the store survives JSON and re
         groups: ['Note_Team']
     });
     assert.deepEqual(user.permissionSets, ['Note_User']);
+    assert.deepEqual(org.customPermissions(user), ['Note_Admin']);
     const members = org.store.all('GroupMember').filter((member) => member.get('UserOrGroupId') === user.id);
     assert.equal(members.length, 1);
     invokeAura(org, org.admin, 'NoteController', 'create', { request: { subject: 'Kept', due: '2026-12-24' } });
