@@ -87,10 +87,8 @@ try {
     fail(error.message);
 }
 const shownStateDir = stateDir.startsWith(root + sep) ? relative(root, stateDir) : stateDir;
-console.log(
-    `${options.reset ? 'Re-seeded' : 'Loaded'} the workbench state in ${shownStateDir}/ ` +
-        '(npm start -- --reset re-seeds it from data/).'
-);
+const how = options.reset || backend.started === 'seeded' ? 'Seeded' : 'Loaded';
+console.log(`${how} the workbench state in ${shownStateDir}/ (npm start -- --reset re-seeds it from data/).`);
 
 const bundler = createBundler({ root, outDir, mode: options.dev ? 'development' : 'production' });
 try {

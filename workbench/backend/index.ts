@@ -79,6 +79,8 @@ export interface Backend {
     lastLimits(): LimitCounters | null;
     /** Writes pending state now. */
     flush(): void;
+    /** How this backend started: 'loaded' from the state folder, or 'seeded' afresh. */
+    readonly started: 'loaded' | 'seeded';
 }
 
 interface PersonaFile {
@@ -145,7 +147,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         );
     };
 
-    if (!state.load(org)) {
+    const started = state.load(org) ? 'loaded' : 'seeded';
+    if (started === 'seeded') {
         seedSample();
         state.save(org);
     }
@@ -253,6 +256,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
         userId: (personaId) => user(personaId).id,
         lastLimits: () => limits,
-        flush: () => state.flush()
+        flush: () => state.flush(),
+        started
     };
 }
