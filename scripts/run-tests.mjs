@@ -70,6 +70,11 @@ const STEPS = [
         command: check('local-org-generic')
     },
     {
+        id: 'workbench-no-apex-text',
+        title: "the workbench holds no text of the product's Apex, validation rules or labels",
+        command: check('workbench-no-apex-text')
+    },
+    {
         id: 'apex-contract',
         title: 'Apex contract: LWC Apex imports and their TypeScript declarations equal the Apex signatures',
         command: check('apex-contract')

@@ -58,20 +58,6 @@ const planted = [
         ]
     ],
     [
-        'workbench-missing-method',
-        [
-            `${WIDGET_DTS}:17: the workbench does not implement WidgetController.countFitLeads: add it to CONTROLLERS ` +
-                'in workbench/backend/controllers.ts'
-        ]
-    ],
-    [
-        'workbench-stale-method',
-        [
-            'workbench/backend/controllers.ts:12: CONTROLLERS implements WidgetController.deleteWidgets, which ' +
-                'types/apex does not declare'
-        ]
-    ],
-    [
         'apex-contract-wire-not-cacheable',
         [
             'force-app/main/widgets/lwc/widgetList/widgetList.js:12: @wire(countFitLeads) needs a cacheable Apex ' +
@@ -218,48 +204,6 @@ declare module '@salesforce/apex/WidgetBinService.notExposed' {
         );
     }
     assert.equal(problems.length, expected.length, problems.join('\n'));
-});
-
-const WORKBENCH = 'workbench/backend/controllers.ts';
-
-test('apex-contract passes when the workbench CONTROLLERS implement exactly the declared methods', async () => {
-    const problems = await problemsWith({
-        [WORKBENCH]: `type Handler = (params: Record<string, unknown>) => unknown;
-const getBands: Handler = () => ['small', 'large'];
-const WidgetController = { getWidgets: () => [], 'countFitLeads': () => 0 };
-
-export const CONTROLLERS = {
-    WidgetCatalogController: {
-        getCatalog(params) {
-            return { cards: [], countsBySize: {}, generatedOn: String(params.generatedOn) };
-        },
-        getBands
-    },
-    WidgetController
-} satisfies Record<string, Record<string, Handler>>;
-`
-    });
-    assert.deepEqual(problems, []);
-});
-
-test('apex-contract reports a workbench CONTROLLERS it cannot read without running it', async () => {
-    const unreadable = await problemsWith({
-        [WORKBENCH]: `const more = { countFitLeads: () => 0 };
-export const CONTROLLERS = {
-    WidgetCatalogController: { getCatalog: () => null, getBands: () => [] },
-    WidgetController: { getWidgets: () => [], ...more }
-};
-`
-    });
-    assert.deepEqual(unreadable, [
-        `${WORKBENCH}:4: CONTROLLERS entry \`...more\` cannot be read without running the code: name each Apex class ` +
-            `and method literally in ${WORKBENCH}.`,
-        `${WIDGET_DTS}:17: the workbench does not implement WidgetController.countFitLeads: add it to CONTROLLERS in ` +
-            `${WORKBENCH}, answering with the shapes and error messages of the Apex method.`
-    ]);
-    const missing = await problemsWith({ [WORKBENCH]: 'export const controllers = {};\n' });
-    assert.equal(missing.length, 1, missing.join('\n'));
-    assert.match(missing[0], /^workbench\/backend\/controllers\.ts:1: .* has no exported CONTROLLERS object literal/);
 });
 
 test('members-only Apex parsing (the check parses skeletons for speed) models every class like a full parse', () => {

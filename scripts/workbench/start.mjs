@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: the workbench. Builds the TypeScript LWCs, compiles the local backend, bundles the app components
-// with lightning-base-components and the platform stand-ins, and serves them on 127.0.0.1 with the sample data.
+// `npm start`: the workbench. Builds the TypeScript LWCs, the backend and local-org, bundles the app components with
+// lightning-base-components and the platform stand-ins, and serves them on 127.0.0.1 on local-org, which runs the
+// project's Apex and flows on the sample data.
 //   npm start -- --port 4200    another port (or PORT=4200); default 4173
 //   npm start -- --reset        re-seed the state in .workbench-data/ from data/
 //   npm start -- --no-watch     build once (watch mode, the default, rebuilds when a component changes)
@@ -86,10 +87,8 @@ try {
     fail(error.message);
 }
 const shownStateDir = stateDir.startsWith(root + sep) ? relative(root, stateDir) : stateDir;
-console.log(
-    `${options.reset ? 'Re-seeded' : 'Loaded'} the workbench state in ${shownStateDir}/ ` +
-        '(npm start -- --reset re-seeds it from data/).'
-);
+const how = options.reset || backend.started === 'seeded' ? 'Seeded' : 'Loaded';
+console.log(`${how} the workbench state in ${shownStateDir}/ (npm start -- --reset re-seeds it from data/).`);
 
 const bundler = createBundler({ root, outDir, mode: options.dev ? 'development' : 'production' });
 try {
@@ -172,7 +171,7 @@ if (watchMode) {
             console.log(`Cannot watch ${relative(root, dir)}: ${error.message}`);
         }
     }
-    // The backend holds the state in memory: a new backend needs a restart, which keeps the state (.workbench-data/).
+    // The backend holds the org in memory: a new backend needs a restart, which keeps the state (.workbench-data/).
     let backendNoticeTimer = null;
     watchers.push(
         watch(join(root, 'workbench', 'backend'), { recursive: true }, (_event, name) => {
@@ -189,6 +188,7 @@ if (watchMode) {
 async function stop() {
     for (const watcher of watchers) watcher.close();
     await server.close();
+    backend.flush();
     process.exit(0);
 }
 process.on('SIGINT', stop);

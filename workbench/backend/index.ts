@@ -1,20 +1,22 @@
-// The workbench's local "org": the Apex controllers' contract (types/apex) on a JSON store, with the Lead automation,
-// policy and sample data read from the project's files. Used by the workbench server and by Jest.
-import { Automation, type SaveContext } from './automation.ts';
-import { BusinessHoursClock } from './clock.ts';
-import { ApexError, CONTROLLERS, WRITE_METHODS, type Services } from './controllers.ts';
-import { loadProjectMetadata } from './metadata.ts';
-import { Org, PERSONAS, type User } from './org.ts';
-import { Policy } from './policy.ts';
+// The workbench's org: local-org running this project's Apex, SOQL, validation rules and flows. Each Apex call of a
+// component runs the @AuraEnabled method as the tab's persona; personas are Users with the permission sets and
+// groups of workbench/personas.json; the sample data is data/ played through the product (seed.ts); the clock is
+// the workbench's, and scheduled paths run when it passes their time. State: <stateDir>/local-org-state.json.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+    loadAura,
+    type Json,
+    type LimitCounters,
+    type LocalOrg,
+    type PublishedEvent,
+    type UserContext
+} from './local-org.ts';
 import { seed, sampleRows } from './seed.ts';
-import { LeadHandoffService } from './service.ts';
-import { Store, emptyState, type PlatformEvent, type Transaction } from './store.ts';
-
-export { ApexError } from './controllers.ts';
-export type { PlatformEvent } from './store.ts';
+import { StateFile } from './state.ts';
 
 export interface BackendOptions {
-    /** the project folder (holds sfdx-project.json, data/, config/) */
+    /** the project folder (holds sfdx-project.json, data/, workbench/personas.json) */
     root: string;
     /** where the state lives between runs (git-ignored); null keeps it in memory */
     stateDir: string | null;
@@ -22,84 +24,186 @@ export interface BackendOptions {
     now?: () => Date;
     /** seed data/ into an empty store (default true) */
     seed?: boolean;
+    /** where one-line notices go (a state file moved aside, a scheduled path that failed) */
+    log?: (line: string) => void;
 }
 
 export interface Persona {
     id: string;
     name: string;
     description: string;
+    /** the persona's User Id in local-org (`@salesforce/user/Id`) */
+    userId: string;
+    /** the custom permissions the persona's permission sets grant (`@salesforce/customPermission/<name>`) */
+    customPermissions: string[];
 }
+
+/** What reaches a component when an Apex call fails: `error.status` and `error.body.message`, as in Lightning. */
+export class ApexError extends Error {
+    constructor(
+        readonly status: number,
+        readonly body: { message: string; exceptionType?: string; [key: string]: unknown }
+    ) {
+        super(body.message);
+    }
+}
+
+/** A platform event as lightning/empApi hands it to a subscriber. */
+export interface PlatformEvent {
+    channel: string;
+    data: { schema?: string; payload: Record<string, unknown>; event: { replayId: number } };
+}
+
+export type ClockStep = 'hour' | 'businessDay';
 
 export interface Backend {
     personas(): Persona[];
-    /** Calls an @AuraEnabled method as a persona; rejects with ApexError like an Apex exception reaches an LWC. */
+    /** Calls an @AuraEnabled method as a persona; rejects with ApexError as an Apex exception reaches an LWC. */
     call(personaId: string, apexClass: string, method: string, params: Record<string, unknown>): Promise<unknown>;
-    /** Platform events (`/event/Lead_Handoff_Event__e`), delivered after each call commits. */
+    /** lightning/uiRecordApi updateRecord as a persona. */
+    updateRecord(personaId: string, input: { fields: Record<string, unknown> }): Promise<{ id: string }>;
+    /** Platform events (`/event/<Event__e>`), delivered after each transaction commits. */
     subscribe(listener: (event: PlatformEvent) => void): () => void;
     /** Forgets every change and seeds the sample data again. */
     reset(): Promise<void>;
-    /** For tests and scripts: runs work in one transaction with the org's services. */
-    run<T>(work: (tx: Transaction, services: Services & WorkbenchServices) => T): Promise<T>;
+    /** The workbench clock (the option's clock plus the moves of the header control). */
+    now(): Date;
+    /** Moves the clock forward and runs the scheduled paths it passes. */
+    advanceClock(step: ClockStep): Promise<Date>;
+    /** Inserts records as a persona through the order of execution (benchmarks, tests). */
+    insert(personaId: string, objectName: string, rows: Record<string, unknown>[]): Promise<(string | null)[]>;
+    /** A stored record's fields (Dates 'YYYY-MM-DD', Datetimes ISO), for tests; null when there is none. */
+    record(id: string): Record<string, Json> | null;
+    userId(personaId: string): string;
+    /** SOQL queries and DML statements of the last Apex call. */
+    lastLimits(): LimitCounters | null;
+    /** Writes pending state now. */
+    flush(): void;
+    /** How this backend started: 'loaded' from the state folder, or 'seeded' afresh. */
+    readonly started: 'loaded' | 'seeded';
 }
 
-export interface WorkbenchServices {
-    clock: BusinessHoursClock;
-    automation: Automation;
-    now: () => Date;
-    user(personaId: string): User;
+interface PersonaFile {
+    timeZone: string;
+    personas: (Persona & PersonaDefinition)[];
+    dataLoader: Persona & PersonaDefinition;
+}
+interface PersonaDefinition {
+    username: string;
+    firstName: string;
+    lastName: string;
+    profile?: string;
+    permissionSets: string[];
+    groups: string[];
 }
 
-const clone = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+const HOUR = 3_600_000;
+
+function jsonOf(value: unknown): Json {
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'object' && 'ms' in value) return new Date((value as { ms: number }).ms).toISOString();
+    if (typeof value === 'object') return String(value);
+    return value as Json;
+}
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-    const now = options.now ?? (() => new Date());
-    const metadata = loadProjectMetadata(options.root);
-    const policy = new Policy(metadata.customMetadata);
-    const org = new Org(metadata);
-    const clock = new BusinessHoursClock(metadata.businessHours);
-    const automation = new Automation(org, policy, clock, metadata.leadValidationRules);
-    const service = new LeadHandoffService(org, policy, automation, metadata.leadFieldTypes);
-    const user = (personaId: string) => {
-        const found = org.user(personaId);
-        if (!found) throw new ApexError(`Unknown persona "${personaId}".`, 400);
+    const log = options.log ?? ((line: string) => console.log(line));
+    const base = options.now ?? (() => new Date());
+    let offset = 0;
+    const now = () => new Date(base().getTime() + offset);
+    const aura = await loadAura(options.root);
+    const file = JSON.parse(readFileSync(join(options.root, 'workbench', 'personas.json'), 'utf8')) as PersonaFile;
+    const org: LocalOrg = aura.createLocalOrg({ root: options.root, now: now().getTime() });
+    const state = new StateFile(options.stateDir, aura, log);
+    let limits: LimitCounters | null = null;
+
+    const createUsers = () => {
+        for (const persona of [...file.personas, file.dataLoader]) {
+            if (!org.user(persona.username)) org.createUser({ ...persona, timeZone: file.timeZone });
+        }
+    };
+    const user = (personaId: string): UserContext => {
+        const persona = [...file.personas, file.dataLoader].find((candidate) => candidate.id === personaId);
+        const found = persona && org.user(persona.username);
+        if (!found) throw new ApexError(400, { message: `Unknown persona "${personaId}".` });
         return found;
     };
-    const services = {
-        org,
-        policy,
-        service,
-        leadFieldTypes: metadata.leadFieldTypes,
-        leadPicklistLabels: metadata.leadPicklistLabels,
-        clock,
-        automation,
-        now,
-        user
+    const seedSample = () => {
+        org.reseed();
+        createUsers();
+        if (options.seed === false) return;
+        const calendarName = org.metadata.businessHours[0]?.name;
+        seed(
+            {
+                aura,
+                org,
+                dataLoader: user(file.dataLoader.id),
+                deciders: file.personas.map((persona) => org.user(persona.username)!).slice(0, 3),
+                calendar: aura.businessHours(org, calendarName),
+                log
+            },
+            sampleRows(options.root),
+            now().getTime()
+        );
     };
-    const store = new Store(options.stateDir);
-    const listeners = new Set<(event: PlatformEvent) => void>();
-    const publish = (events: PlatformEvent[]) => {
-        for (const event of events) for (const listener of listeners) listener(clone(event));
-    };
-    const automatedProcess = user('automated-process');
-    const seedSample = (tx: Transaction) => seed(tx, services, sampleRows(options.root), now());
 
-    if (store.isEmpty && options.seed !== false) await store.transaction(seedSample, () => undefined);
+    const started = state.load(org) ? 'loaded' : 'seeded';
+    if (started === 'seeded') {
+        seedSample();
+        state.save(org);
+    }
+    org.clock.set(now().getTime());
+
+    let replayId = 0;
+    const listeners = new Set<(event: PlatformEvent) => void>();
+    org.subscribe((event: PublishedEvent) => {
+        const payload: Record<string, unknown> = { CreatedDate: new Date(event.publishedAt).toISOString() };
+        for (const [field, value] of Object.entries(event.fields)) payload[field] = jsonOf(value);
+        const message: PlatformEvent = {
+            channel: `/event/${event.type}`,
+            data: { payload, event: { replayId: ++replayId } }
+        };
+        for (const listener of listeners) listener(message);
+    });
+
+    /** Brings the org to the workbench clock: scheduled paths due by now run first, at their own time. */
+    const sync = () => {
+        const at = now().getTime();
+        const pending = org.pending.size;
+        for (const run of aura.runDue(org, at)) if (run.error) log(`Scheduled path ${run.description}: ${run.error}`);
+        org.clock.set(at);
+        if (pending !== org.pending.size) state.changed(org);
+    };
 
     return {
-        personas: () => PERSONAS.map(({ id, name, description }) => ({ id, name, description })),
+        personas: () =>
+            file.personas.map(({ id, description, firstName, lastName }) => ({
+                id,
+                name: `${firstName} ${lastName}`,
+                description,
+                userId: user(id).id,
+                customPermissions: org.customPermissions(user(id))
+            })),
 
-        call(personaId, apexClass, method, params) {
-            const handler = CONTROLLERS[apexClass]?.[method];
-            if (!handler)
-                return Promise.reject(new ApexError(`No Apex method ${apexClass}.${method} in the workbench.`, 404));
-            const request = clone(params ?? {});
-            const work = (tx: Transaction) => {
-                const ctx: SaveContext = { user: user(personaId), now: now() };
-                automation.runScheduledPaths(tx, ctx.now, automatedProcess);
-                return clone(handler(tx, ctx, request, services));
-            };
-            const needsWrite = WRITE_METHODS.has(`${apexClass}.${method}`) || store.hasScheduledPathsDue(now());
-            return needsWrite ? store.transaction(work, publish) : store.read(work);
+        async call(personaId, apexClass, method, params) {
+            const runner = user(personaId);
+            sync();
+            const result = aura.invokeAura(org, runner, apexClass, method, params ?? {});
+            limits = result.limits;
+            if (result.limits.dmlStatements > 0) state.changed(org);
+            if (result.ok) return result.value;
+            if (result.unsupported) log(`Apex ${apexClass}.${method} as ${personaId}: ${result.body.message}`);
+            throw new ApexError(result.status, { ...result.body });
+        },
+
+        async updateRecord(personaId, input) {
+            const runner = user(personaId);
+            sync();
+            const result = aura.saveRecord(org, runner, input);
+            if (!result.ok) throw new ApexError(result.status, result.body);
+            limits = result.limits;
+            state.changed(org);
+            return { id: result.id };
         },
 
         subscribe(listener) {
@@ -108,16 +212,51 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         },
 
         async reset() {
-            await store.transaction(
-                (tx) => {
-                    Object.assign(tx.state, emptyState());
-                    tx.reindex();
-                    if (options.seed !== false) seedSample(tx);
-                },
-                () => undefined
-            );
+            offset = 0;
+            seedSample();
+            state.save(org);
         },
 
-        run: (work) => store.transaction((tx) => work(tx, services), publish)
+        now,
+
+        async advanceClock(step) {
+            const from = now().getTime();
+            let to = from + HOUR;
+            if (step === 'businessDay') {
+                // The same moment on the next day the project's business hours are open (weekends and holidays skipped).
+                const calendar = aura.businessHours(org, org.metadata.businessHours[0]?.name);
+                to = from + 24 * HOUR;
+                while (calendar.diff(to - 12 * HOUR, to + 12 * HOUR) === 0 && to < from + 30 * 24 * HOUR)
+                    to += 24 * HOUR;
+            }
+            offset += to - from;
+            sync();
+            return now();
+        },
+
+        async insert(personaId, objectName, rows) {
+            const runner = user(personaId);
+            sync();
+            const outcome = aura.insertRecords(org, runner, objectName, rows);
+            limits = outcome.limits;
+            state.changed(org);
+            return outcome.ids;
+        },
+
+        record(id) {
+            const stored = org.store.get(id);
+            if (!stored) return null;
+            const fields: Record<string, Json> = {};
+            for (const name of stored.fieldNames()) {
+                const value = stored.get(name);
+                fields[name] = value && typeof value === 'object' && !('ms' in value) ? String(value) : jsonOf(value);
+            }
+            return fields;
+        },
+
+        userId: (personaId) => user(personaId).id,
+        lastLimits: () => limits,
+        flush: () => state.flush(),
+        started
     };
 }

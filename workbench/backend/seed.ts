@@ -1,45 +1,26 @@
-// Seeds the local org from data/Lead.json (the files of data/lead-handoff-plan.json) through the same automation and
-// service as every other save, on a "seed clock": each row becomes a short, deterministic history ending at its
-// sample stage. Rows still at MQL get MQL times spread back from now in business minutes (a fraction of their SLA,
-// some past it, so some are fresh, some due soon and some breached and escalated); rows at SAL, SQL, Rejected and
-// Recycled were created days ago, promoted, and decided by the persona who could work them at that moment.
+// The sample data: every row of data/ (the files of data/lead-handoff-plan.json) inserted by the data-load persona
+// through local-org's DML at stage Lead, so the product's flows promote, segment and route it, then a short history
+// played on a moving clock through the product's own @AuraEnabled methods, each as a persona who may make that
+// decision (the Apex says who may: a persona it refuses hands the decision to the next). Scheduled paths (the SLA
+// breach) run whenever the clock passes their time. Nothing here decides a stage, an SLA or a route.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Automation, SaveContext } from './automation.ts';
-import type { BusinessHoursClock } from './clock.ts';
-import type { Org, User } from './org.ts';
-import type { Policy } from './policy.ts';
-import type { LeadHandoffService } from './service.ts';
-import type { Lead, Transaction } from './store.ts';
-import { BusinessHoursClock as Clock } from './clock.ts';
-import { USER_TIME_ZONE } from './org.ts';
-import { isQueueId } from './ids.ts';
-import type { FieldValue } from './metadata.ts';
+import type { Aura, BusinessCalendar, Json, LocalOrg, UserContext } from './local-org.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-/** Share of its SLA that each current MQL has waited, in business minutes (over 1: breached). */
-const WAITING_SHARE_OF_SLA = [0.1, 0.45, 0.8, 1.6, 0.25, 0.6, 0.95, 2.5, 0.05, 0.35, 0.7, 1.2, 0.15, 0.5, 0.9];
-/** Share of its SLA that each decided lead waited before its first decision. */
-const DECISION_SHARE_OF_SLA = [0.2, 0.5, 0.9, 0.3, 1.4, 0.15, 0.7, 0.4, 2.2, 0.6];
-/** Sample fields that are the outcome of decisions: applied by those decisions, not on insert. */
+/** How long each sample MQL has waited, in business minutes: some fresh, some due soon, some past any short SLA. */
+const WAITED_MINUTES = [6, 40, 75, 150, 20, 55, 95, 600, 3, 30, 50, 240, 12, 45, 85];
+/** Business minutes before the first decision on a decided sample lead (some after a breach). */
+const DECISION_AFTER_MINUTES = [15, 35, 55, 25, 150, 10, 45, 30, 400, 40];
+/** Sample columns that are the outcome of later decisions: made by those decisions, not inserted. */
 const DECIDED_FIELDS = ['Lifecycle_Stage__c', 'Disposition_Reason__c', 'Disposition_Note__c', 'Recycle_Until__c'];
+/** The sample's checklist and notes (SAL and SQL rows): confirmed by the SDR after accepting. */
+const isChecklistField = (field: string) => field.startsWith('SQL_') || field === 'Qualification_Notes__c';
+/** Refusals that mean "not this persona": the next persona who works leads tries. */
+const NOT_THIS_PERSONA = new Set(['NOT_YOURS', 'NO_ACCESS', 'NOT_FOUND']);
 
-type Row = Record<string, FieldValue>;
-
-interface Step {
-    at: number;
-    row: number;
-    run: (tx: Transaction, now: Date) => void;
-}
-
-export interface SeedServices {
-    org: Org;
-    policy: Policy;
-    clock: BusinessHoursClock;
-    automation: Automation;
-    service: LeadHandoffService;
-}
+export type Row = Record<string, Json>;
 
 export function sampleRows(root: string): Row[] {
     const plan = JSON.parse(readFileSync(join(root, 'data', 'lead-handoff-plan.json'), 'utf8')) as {
@@ -53,145 +34,145 @@ export function sampleRows(root: string): Row[] {
         .map((record) => Object.fromEntries(Object.entries(record).filter(([field]) => field !== 'attributes')));
 }
 
-/** The latest moment from which `minutes` business minutes have passed by `now`. */
-function businessMinutesAgo(clock: BusinessHoursClock, hours: string, now: Date, minutes: number): Date {
-    let earliest = now.getTime() - 60 * DAY;
-    let latest = now.getTime();
-    while (latest - earliest > MINUTE) {
-        const middle = Math.floor((earliest + latest) / 2 / MINUTE) * MINUTE;
-        if (clock.businessMinutesBetween(hours, new Date(middle), now) >= minutes) earliest = middle;
-        else latest = middle;
-    }
-    return new Date(earliest);
+export interface SeedContext {
+    aura: Aura;
+    org: LocalOrg;
+    dataLoader: UserContext;
+    /** The personas who work leads, in the order they are asked to decide. */
+    deciders: UserContext[];
+    calendar: BusinessCalendar;
+    log: (line: string) => void;
 }
 
-export function seed(transaction: Transaction, services: SeedServices, rows: Row[], now: Date): void {
-    const { org, policy, clock, automation, service } = services;
-    const admin = org.user('admin') as User;
-    const automatedProcess = org.user('automated-process') as User;
-    const sdrs = [org.user('sdr-a'), org.user('sdr-b')] as User[];
+interface Step {
+    at: number;
+    row: number;
+    run: (at: number) => void;
+}
+
+/** The latest instant from which `minutes` business minutes have passed by `now`. */
+function businessMinutesBefore(calendar: BusinessCalendar, now: number, minutes: number): number {
+    let earliest = now - 60 * DAY;
+    let latest = now;
+    while (latest - earliest > MINUTE) {
+        const middle = Math.floor((earliest + latest) / 2 / MINUTE) * MINUTE;
+        if (calendar.diff(middle, now) >= minutes * MINUTE) earliest = middle;
+        else latest = middle;
+    }
+    return earliest;
+}
+
+type Outcome = { ok: boolean; code: string | null; message: string | null };
+
+export function seed(context: SeedContext, rows: Row[], now: number): void {
+    const { aura, org, dataLoader, deciders, calendar } = context;
     const leadIds: string[] = [];
     const steps: Step[] = [];
+    const stageOf = (row: number) => String(org.store.get(leadIds[row])?.get('Lifecycle_Stage__c') ?? '');
 
-    /** Who decides a lead at a moment: its owner, or a persona who works its queue (SDRs take turns). */
-    const deciderOf = (lead: Lead, row: number): User => {
-        if (!isQueueId(lead.OwnerId)) return org.userById(lead.OwnerId) as User;
-        const candidates = [sdrs[row % 2], sdrs[(row + 1) % 2], org.user('manager') as User];
-        const decider = candidates.find((user) => service.access(user).mayWork(lead.OwnerId));
-        if (!decider) throw new Error(`Seed: no persona works the queue of sample lead ${row + 1}.`);
-        return decider;
+    const call = (user: UserContext, apexClass: string, method: string, params: Record<string, unknown>) => {
+        const result = aura.invokeAura(org, user, apexClass, method, params);
+        if (!result.ok) throw new Error(`${apexClass}.${method} as ${user.username}: ${result.body.message}`);
+        return result.value as Record<string, Json>;
     };
-    const decide =
-        (row: number, action: 'accept' | 'reject' | 'recycle', sample: Row) => (tx: Transaction, at: Date) => {
-            const lead = tx.lead(leadIds[row]) as Lead;
-            const ctx: SaveContext = { user: deciderOf(lead, row), now: at };
-            const today = Clock.today(at, USER_TIME_ZONE);
-            const recycleUntil =
-                typeof sample.Recycle_Until__c === 'string' && sample.Recycle_Until__c > today
-                    ? sample.Recycle_Until__c
-                    : null;
-            const result = service.decide(tx, ctx, {
-                action,
-                leads: [{ leadId: lead.Id, seenStage: String(lead.Lifecycle_Stage__c) }],
-                reasonCode: action === 'accept' ? null : (sample.Disposition_Reason__c as string | null),
-                note: action === 'accept' ? null : ((sample.Disposition_Note__c as string | null) ?? null),
-                recycleUntil,
-                allowPartial: false
-            });
-            if (!result.outcomes[0].ok)
-                throw new Error(`Seed: sample lead ${row + 1} could not ${action}: ${result.outcomes[0].message}`);
+    /** Asks each persona in turn (the row's SDR first) until one is not refused as "not yours". */
+    const asDecider = (row: number, what: string, attempt: (user: UserContext) => Outcome): UserContext => {
+        const order = [...deciders.slice(row % 2), ...deciders.slice(0, row % 2)];
+        let last: Outcome | null = null;
+        for (const user of order) {
+            last = attempt(user);
+            if (last.ok) return user;
+            if (!NOT_THIS_PERSONA.has(String(last.code))) break;
+        }
+        throw new Error(`sample lead ${row + 1} could not ${what}: ${last?.code} ${last?.message}`);
+    };
+    const decide = (row: number, action: 'accept' | 'reject' | 'recycle', sample: Row) => (at: number) => {
+        const today = new Date(at).toISOString().slice(0, 10);
+        const until = typeof sample.Recycle_Until__c === 'string' && sample.Recycle_Until__c > today;
+        const request = {
+            action,
+            leads: [{ leadId: leadIds[row], seenStage: stageOf(row) }],
+            reasonCode: action === 'accept' ? null : (sample.Disposition_Reason__c ?? null),
+            note: action === 'accept' ? null : (sample.Disposition_Note__c ?? null),
+            recycleUntil: until ? sample.Recycle_Until__c : null,
+            allowPartial: false
         };
-    const checklist = (sample: Row): Partial<Lead> =>
-        Object.fromEntries(
-            Object.entries(sample).filter(([field]) => field.startsWith('SQL_') || field === 'Qualification_Notes__c')
-        );
+        asDecider(row, action, (user) => {
+            const result = call(user, 'LeadInboxController', 'decide', { request });
+            return (result.outcomes as unknown as Outcome[])[0];
+        });
+    };
 
     rows.forEach((sample, row) => {
         const stage = String(sample.Lifecycle_Stage__c ?? 'Lead');
-        const sla = policy.responseSla(sample.Intent_Trigger__c as string | null);
+        const checklist = Object.fromEntries(Object.entries(sample).filter(([field]) => isChecklistField(field)));
         const fields = Object.fromEntries(
-            Object.entries(sample).filter(([field]) => !DECIDED_FIELDS.includes(field) && !(field in checklist(sample)))
-        ) as Partial<Lead>;
-        const insert = (tx: Transaction, at: Date) => {
-            leadIds[row] = automation.insert(
-                tx,
-                { user: admin, now: at },
-                { ...fields, Lifecycle_Stage__c: 'Lead' }
-            ).Id;
+            Object.entries(sample).filter(([field]) => !DECIDED_FIELDS.includes(field) && !isChecklistField(field))
+        );
+        const insert = () => {
+            const outcome = aura.insertRecords(org, dataLoader, 'Lead', [{ ...fields, Lifecycle_Stage__c: 'Lead' }]);
+            if (!outcome.ids[0])
+                throw new Error(`sample lead ${row + 1} was not inserted: ${outcome.errors[0].join(' ')}`);
+            leadIds[row] = outcome.ids[0];
         };
         if (stage === 'MQL') {
-            const waited = Math.round(sla.minutes * WAITING_SHARE_OF_SLA[row % WAITING_SHARE_OF_SLA.length]);
-            steps.push({
-                at: businessMinutesAgo(clock, sla.businessHoursName, now, waited).getTime(),
-                row,
-                run: insert
-            });
+            const waited = WAITED_MINUTES[row % WAITED_MINUTES.length];
+            steps.push({ at: businessMinutesBefore(calendar, now, waited), row, run: insert });
             return;
         }
-        const created = clock.addMinutes(
-            sla.businessHoursName,
-            new Date(now.getTime() - (3 + ((row * 7) % 40)) * DAY + row * 37 * MINUTE),
-            0
-        );
-        steps.push({ at: created.getTime(), row, run: insert });
+        const created = calendar.nextStart(now - (3 + ((row * 7) % 40)) * DAY + row * 37 * MINUTE);
+        steps.push({ at: created, row, run: insert });
         if (stage === 'Lead') return;
-        const firstDecision = clock
-            .addMinutes(
-                sla.businessHoursName,
-                created,
-                Math.round(sla.minutes * DECISION_SHARE_OF_SLA[row % DECISION_SHARE_OF_SLA.length])
-            )
-            .getTime();
-        const later = (days: number) =>
-            clock.addMinutes(sla.businessHoursName, new Date(firstDecision), days * 480).getTime();
+        const first = calendar.add(created, DECISION_AFTER_MINUTES[row % DECISION_AFTER_MINUTES.length] * MINUTE);
+        const later = (days: number) => calendar.add(first, days * 8 * 60 * MINUTE);
         if (stage === 'Recycled' || (stage === 'Rejected' && row % 2 === 1)) {
-            steps.push({
-                at: firstDecision,
-                row,
-                run: decide(row, stage === 'Recycled' ? 'recycle' : 'reject', sample)
-            });
+            steps.push({ at: first, row, run: decide(row, stage === 'Recycled' ? 'recycle' : 'reject', sample) });
             return;
         }
-        steps.push({ at: firstDecision, row, run: decide(row, 'accept', sample) });
+        steps.push({ at: first, row, run: decide(row, 'accept', sample) });
         if (stage === 'Rejected') {
             steps.push({ at: later(1), row, run: decide(row, 'reject', sample) });
-        } else if (stage === 'SAL' && Object.keys(checklist(sample)).length) {
+        } else if (stage === 'SAL' && Object.keys(checklist).length) {
             steps.push({
                 at: later(1),
                 row,
-                run: (tx, at) => {
-                    const lead = tx.lead(leadIds[row]) as Lead;
-                    automation.update(tx, { user: deciderOf(lead, row), now: at }, lead.Id, checklist(sample));
+                run: () => {
+                    const update = { Id: leadIds[row], ...checklist };
+                    asDecider(row, 'record its checklist', (user) => {
+                        const saved = aura.saveRecord(org, user, { apiName: 'Lead', fields: update });
+                        return saved.ok
+                            ? { ok: true, code: null, message: null }
+                            : { ok: false, code: 'NO_ACCESS', message: saved.body.message };
+                    });
                 }
             });
         } else if (stage === 'SQL') {
             steps.push({
                 at: later(2 + (row % 3)),
                 row,
-                run: (tx, at) => {
-                    const lead = tx.lead(leadIds[row]) as Lead;
-                    const outcome = service.qualify(
-                        tx,
-                        { user: deciderOf(lead, row), now: at },
-                        {
-                            leadId: lead.Id,
-                            seenStage: 'SAL',
-                            checkedFields: Object.keys(checklist(sample)).filter((field) => sample[field] === true),
-                            notes: (sample.Qualification_Notes__c as string | null) ?? null
-                        }
+                run: () => {
+                    const request = {
+                        leadId: leadIds[row],
+                        seenStage: stageOf(row),
+                        checkedFields: Object.keys(checklist).filter((field) => checklist[field] === true),
+                        notes: checklist.Qualification_Notes__c ?? null
+                    };
+                    asDecider(
+                        row,
+                        'qualify',
+                        (user) => call(user, 'LeadStagePanelController', 'qualify', { request }) as unknown as Outcome
                     );
-                    if (!outcome.ok)
-                        throw new Error(`Seed: sample lead ${row + 1} could not qualify: ${outcome.message}`);
                 }
             });
         }
     });
 
     for (const step of steps.sort((left, right) => left.at - right.at || left.row - right.row)) {
-        const at = new Date(Math.min(step.at, now.getTime()));
-        automation.runScheduledPaths(transaction, at, automatedProcess);
-        step.run(transaction, at);
+        const at = Math.min(step.at, now);
+        for (const run of aura.runDue(org, at)) if (run.error) context.log(`seed: ${run.description}: ${run.error}`);
+        org.clock.set(at);
+        step.run(at);
     }
-    automation.runScheduledPaths(transaction, now, automatedProcess);
-    transaction.state.seededAt = now.toISOString();
+    for (const run of aura.runDue(org, now)) if (run.error) context.log(`seed: ${run.description}: ${run.error}`);
+    org.clock.set(now);
 }

@@ -1,30 +1,36 @@
-// What the inbox benchmark measures against: synthetic MQLs inserted through the backend's automation (into the
+// What the inbox benchmark measures against: synthetic MQLs inserted through local-org's DML (into the
 // benchmark's temporary state folder, never data/ or .workbench-data/), and the same rows as plain static HTML.
 
-/** Inserts `count` high-fit, high-intent leads as the admin: the automation promotes and routes them to SDR Inbound. */
+/**
+ * Inserts `count` high-fit, high-intent leads as the data-load persona through local-org's DML, 200 a statement as a
+ * data load does: the product's flows promote and route them to SDR Inbound.
+ */
 export async function insertSyntheticMqls(backend, count) {
-    await backend.run((tx, services) => {
-        const ctx = { user: services.user('admin'), now: services.now() };
-        for (let index = 0; index < count; index++) {
-            const number = String(index + 1).padStart(4, '0');
-            services.automation.insert(tx, ctx, {
-                FirstName: 'Bench',
-                LastName: `Lead ${number}`,
-                Company: `Benchmark Company ${number}`,
-                Email: `bench.lead.${number}@example.com`,
-                Title: 'VP Sales',
-                Industry: 'Construction',
-                NumberOfEmployees: 500 + index,
-                Country: 'United States',
-                LeadSource: 'Web',
-                Status: 'Open - Not Contacted',
-                Lifecycle_Stage__c: 'Lead',
-                Fit_Score__c: 60 + (index % 40),
-                Intent_Score__c: 50 + (index % 50),
-                Intent_Trigger__c: 'Demo_Request'
-            });
-        }
-    });
+    const rows = [];
+    for (let index = 0; index < count; index++) {
+        const number = String(index + 1).padStart(4, '0');
+        rows.push({
+            FirstName: 'Bench',
+            LastName: `Lead ${number}`,
+            Company: `Benchmark Company ${number}`,
+            Email: `bench.lead.${number}@example.com`,
+            Title: 'VP Sales',
+            Industry: 'Construction',
+            NumberOfEmployees: 500 + index,
+            Country: 'United States',
+            LeadSource: 'Web',
+            Status: 'Open - Not Contacted',
+            Lifecycle_Stage__c: 'Lead',
+            Fit_Score__c: 60 + (index % 40),
+            Intent_Score__c: 50 + (index % 50),
+            Intent_Trigger__c: 'Demo_Request'
+        });
+    }
+    for (let start = 0; start < rows.length; start += 200) {
+        const ids = await backend.insert('admin', 'Lead', rows.slice(start, start + 200));
+        const failed = ids.filter((id) => !id).length;
+        if (failed) throw new Error(`${failed} synthetic leads were not inserted`);
+    }
 }
 
 /** Every row of a persona's inbox, through the controller's own paging. */

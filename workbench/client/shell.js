@@ -60,6 +60,60 @@ function personaSwitch() {
     ]);
 }
 
+// The workbench clock drives the org's: moving it runs the scheduled paths it passes (an SLA breach escalates).
+const clockFormat = new Intl.DateTimeFormat('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short'
+});
+const clockLabel = element('span', { class: 'slds-text-body_small', 'data-id': 'clock-now', 'aria-live': 'polite' });
+
+function showClock(iso) {
+    if (iso) clockLabel.textContent = `Clock: ${clockFormat.format(new Date(iso))}`;
+}
+
+async function readClock() {
+    const response = await fetch('/api/clock').catch(() => null);
+    showClock((await response?.json().catch(() => null))?.now);
+}
+
+async function moveClock(step, button) {
+    button.disabled = true;
+    try {
+        const response = await fetch('/api/clock', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ step })
+        });
+        showClock((await response.json()).now);
+    } finally {
+        button.disabled = false;
+    }
+}
+
+function clockControl() {
+    const button = (step, label) => {
+        const node = element('button', {
+            class: 'slds-button slds-button_neutral',
+            'data-id': `clock-${step}`,
+            title: `Move the clock ${label}: scheduled paths due by then run`,
+            text: label
+        });
+        node.addEventListener('click', () => moveClock(step, node));
+        return node;
+    };
+    return element('div', { class: 'slds-grid slds-grid_vertical-align-center slds-gutters_xx-small' }, [
+        element('div', { class: 'slds-col' }, [clockLabel]),
+        element('div', { class: 'slds-col slds-button-group', role: 'group' }, [
+            button('hour', '+1 hour'),
+            button('businessDay', '+1 business day')
+        ])
+    ]);
+}
+
 function header() {
     return element('header', { class: 'workbench__header slds-p-horizontal_medium slds-p-vertical_small' }, [
         element('div', { class: 'slds-grid slds-grid_vertical-align-center slds-wrap slds-gutters_small' }, [
@@ -70,6 +124,7 @@ function header() {
                     text: 'A local preview on the sample data: not a Salesforce org.'
                 })
             ]),
+            element('div', { class: 'slds-col slds-no-flex' }, [clockControl()]),
             element('div', { class: 'slds-col slds-no-flex' }, [personaSwitch()]),
             element('div', {
                 class: 'slds-col slds-no-flex slds-text-body_small slds-text-color_weak',
@@ -244,6 +299,11 @@ onServerEvent('platform-event', (message) => {
     for (const node of mounted.nodes) node.recordId = mounted.leadId;
 });
 onServerEvent('build', () => location.reload());
+onServerEvent('clock', (message) => {
+    // Every tab follows the clock: the page is mounted again so its components read the org at the new time.
+    showClock(message?.now);
+    renderPage();
+});
 window.addEventListener('workbench:recordupdate', () => {
     if (mounted?.page?.needsLead) for (const node of mounted.nodes) node.recordId = mounted.leadId;
 });
@@ -252,5 +312,6 @@ window.addEventListener('hashchange', renderPage);
 if (!session.persona) {
     app.replaceChildren(element('p', { class: 'slds-p-around_medium', text: 'The workbench server sent no persona.' }));
 } else {
+    readClock();
     renderPage();
 }

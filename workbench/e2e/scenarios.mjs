@@ -98,7 +98,9 @@ export function scenarios(env) {
     const state = { decisions: 0 };
     const pages = {};
 
-    const lead = (leadId) => backend.run((tx) => tx.lead(leadId));
+    const lead = async (leadId) => backend.record(leadId);
+    /** Sets the workbench clock (the test clock plus the moves made with the header control) to `date`. */
+    const setWorkbenchClock = (date) => clock.set(new Date(date.getTime() - (backend.now() - clock.now())));
 
     return [
         {
@@ -244,7 +246,7 @@ export function scenarios(env) {
                 await screenshot(loserPage === pages.sdrA ? pages.sdrB : pages.sdrA, 'concurrent-accept-winner');
                 const saved = await lead(row.leadId);
                 assert.equal(saved.Lifecycle_Stage__c, 'SAL');
-                assert.equal(saved.Accepted_By__c, await backend.run((tx, services) => services.user(winner).Id));
+                assert.equal(saved.Accepted_By__c, backend.userId(winner));
                 state.decisions++;
             }
         },
@@ -276,6 +278,44 @@ export function scenarios(env) {
             }
         },
         {
+            title: "moving the header clock past an MQL's accept-by escalates it: it leaves the SDR inbox for the manager",
+            async run() {
+                const page = pages.sdrA;
+                await openInbox(page, url, 'sdr-a');
+                const rows = await backend.call('sdr-a', 'LeadInboxController', 'getInbox', {
+                    view: 'all',
+                    pageSize: 200,
+                    cursor: null
+                });
+                const due = rows.rows
+                    .filter((row) => row.acceptBy)
+                    .sort((left, right) => Date.parse(left.acceptBy) - Date.parse(right.acceptBy))[0];
+                assert.ok(due, 'an MQL with an accept-by time waits in the SDR inbox');
+                await inboxRow(page, due.leadId).waitFor();
+                const ownerBefore = (await lead(due.leadId)).OwnerId;
+                await screenshot(page, 'breach-before-clock-move');
+                for (let moves = 0; backend.now() <= new Date(due.acceptBy); moves++) {
+                    assert.ok(moves < 5, `five business days pass ${due.acceptBy}`);
+                    const label = page.locator('[data-id="clock-now"]');
+                    const before = await label.innerText();
+                    await page.locator('header [data-id="clock-businessDay"]').click();
+                    await eventually(
+                        'the header shows the moved clock',
+                        async () => (await label.innerText()) !== before
+                    );
+                }
+                await inboxRow(page, due.leadId).waitFor({ state: 'detached' });
+                const escalated = await lead(due.leadId);
+                assert.equal(escalated.SLA_Outcome__c, 'Missed');
+                assert.notEqual(escalated.OwnerId, ownerBefore, 'the breach path moved the lead to another owner');
+                await screenshot(page, 'breach-after-clock-move');
+                const manager = pages.manager;
+                await openInbox(manager, url, 'manager');
+                await inboxRow(manager, due.leadId).waitFor();
+                await screenshot(manager, 'breach-in-manager-inbox');
+            }
+        },
+        {
             title: 'the Definitions page shows the "review overdue" banner once the clock passes the next review',
             async run() {
                 const page = pages.manager;
@@ -288,12 +328,12 @@ export function scenarios(env) {
                 assert.ok(nextReviewDue, 'the definitions have a next review date');
                 const banner = page.locator('c-stage-definitions [data-id="overdue"]');
 
-                clock.set(new Date(`${addDays(nextReviewDue, -1)}T12:00:00Z`));
+                setWorkbenchClock(new Date(`${addDays(nextReviewDue, -1)}T12:00:00Z`));
                 await page.goto(`${url}?as=manager#/definitions`);
                 await page.locator('c-stage-definitions table').waitFor();
                 assert.equal(await banner.count(), 0, 'no banner the day before the review is due');
 
-                clock.set(new Date(`${addDays(nextReviewDue, 3)}T12:00:00Z`));
+                setWorkbenchClock(new Date(`${addDays(nextReviewDue, 3)}T12:00:00Z`));
                 await page.reload();
                 await banner.waitFor();
                 assert.match(await banner.innerText(), /Review overdue by 3 days: .+ should review these definitions/);

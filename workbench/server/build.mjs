@@ -1,8 +1,8 @@
 // Bundles the workbench client: the shell, the app components (their built .js), lightning-base-components and the
 // platform stand-ins, with rollup and @lwc/rollup-plugin under synthetic shadow (closest to Lightning Experience:
 // global SLDS reaches the components' templates). Output: ES modules in outDir, one chunk per page component.
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { rollup } from 'rollup';
 import lwc from '@lwc/rollup-plugin';
 import { availablePages, projectComponents } from './pages.mjs';
@@ -23,6 +23,60 @@ function browserEnvironment(mode) {
             return { code: replaced, map: null };
         }
     };
+}
+
+/**
+ * Loads a modal on first use: a component's default import of another component that it only ever `.open(…)`s (a
+ * LightningModal) becomes a stand-in whose open() imports the modal's chunk then. The source stays as deployed (in
+ * Lightning the modal's module is fetched by the platform); here the inbox's first render no longer waits for the
+ * modal and the base components only it uses.
+ */
+function lazyModals() {
+    const IMPORT = /^import (\w+) from '(c\/\w+)';$/gm;
+    return {
+        name: 'workbench-lazy-modals',
+        transform(code, id) {
+            if (!id.split(sep).includes('lwc') || !code.includes("from 'c/")) return null;
+            let changed = code;
+            for (const [statement, name, source] of code.matchAll(IMPORT)) {
+                const uses = [...code.matchAll(new RegExp(`\\b${name}\\b(\\.\\w+)?`, 'g'))].slice(1);
+                if (uses.length === 0 || uses.some((use) => use[1] !== '.open')) continue;
+                changed = changed.replace(
+                    statement,
+                    `const ${name} = { open: (...args) => import('${source}').then((module) => module.default.open(...args)) };`
+                );
+            }
+            return changed === code ? null : { code: changed, map: null };
+        }
+    };
+}
+
+export const PRELOAD_FILE = 'preload.json';
+
+/**
+ * The chunks each page's components need at once (their own chunks and what those import statically, not what they
+ * import lazily), so the page can ask for them with the shell (`<link rel="modulepreload">`) instead of after it.
+ */
+function pagePreloads(output, pages, components) {
+    const chunks = new Map(output.filter((file) => file.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+    const entryOf = new Map(components.map((component) => [component.name, component.entry]));
+    const preloads = {};
+    for (const page of pages) {
+        const files = new Set();
+        const add = (fileName) => {
+            if (files.has(fileName) || !chunks.has(fileName) || chunks.get(fileName).isEntry) return;
+            files.add(fileName);
+            for (const imported of chunks.get(fileName).imports) add(imported);
+        };
+        for (const name of page.components) {
+            for (const chunk of chunks.values()) {
+                // The LWC plugin tags a module id with its specifier: <entry>?specifier=c%2FleadInbox
+                if (chunk.facadeModuleId?.split('?')[0] === entryOf.get(name)) add(chunk.fileName);
+            }
+        }
+        preloads[page.key] = [...files];
+    }
+    return preloads;
 }
 
 /**
@@ -51,6 +105,7 @@ export function createBundler({ root, outDir, mode = 'production' }) {
             plugins: [
                 workbenchModules({ root, pages: () => pages }),
                 browserEnvironment(mode),
+                lazyModals(),
                 lwc({
                     rootDir: join(workbench, 'client'),
                     // First match wins: the stand-ins override lightning-base-components' lightning/navigation.
@@ -73,6 +128,7 @@ export function createBundler({ root, outDir, mode = 'production' }) {
             sourcemap: false
         });
         await bundle.close();
+        writeFileSync(join(outDir, PRELOAD_FILE), JSON.stringify(pagePreloads(output, pages, components)));
         const bytes = output.reduce((sum, file) => sum + (file.code ?? file.source ?? '').length, 0);
         return {
             pages,

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { PRELOAD_FILE } from './build.mjs';
 import { sldsAssets } from './virtual-modules.mjs';
 
 const TYPES = {
@@ -58,17 +59,8 @@ async function readJsonBody(request) {
     }
 }
 
-/** The message an LWC reads as error.body.message, from an ApexError or from any other failure. */
-function apexFailure(error) {
-    if (error && typeof error.body?.message === 'string') {
-        return { status: Number.isInteger(error.status) ? error.status : 400, message: error.body.message };
-    }
-    return {
-        status: 500,
-        message: `The workbench backend failed: ${error?.message ?? String(error)}`,
-        unexpected: true
-    };
-}
+/** A refusal from the org (an Apex exception, a record error) carries what Lightning hands the component. */
+const isOrgError = (error) => error && typeof error.body?.message === 'string' && Number.isInteger(error.status);
 
 /**
  * @param {{ root: string, backend: object, outDir: string, port: number, host?: string, log?: (line: string) => void }} options
@@ -87,6 +79,13 @@ export async function startServer({ root, backend, outDir, port, host = '127.0.0
     }
     const unsubscribe = backend.subscribe((event) => broadcast('platform-event', event));
 
+    /** The first page's chunks, fetched with the shell rather than after it (the route is in the hash, unseen here). */
+    async function preloadLinks() {
+        const preloads = JSON.parse(await readFile(join(outDir, PRELOAD_FILE), 'utf8').catch(() => '{}'));
+        const files = Object.values(preloads)[0] ?? [];
+        return files.map((file) => `<link rel="modulepreload" href="/build/${file}" />`).join('');
+    }
+
     async function page(url, response) {
         const persona = personaById.get(url.searchParams.get('as'));
         if (!persona) {
@@ -98,7 +97,9 @@ export async function startServer({ root, backend, outDir, port, host = '127.0.0
         const template = await readFile(join(clientDir, 'index.html'), 'utf8');
         const session = JSON.stringify({ persona, personas }).replace(/</g, '\\u003c');
         response.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
-        response.end(template.replace('/*SESSION*/ null', session));
+        response.end(
+            template.replace('/*SESSION*/ null', session).replace('</head>', `${await preloadLinks()}</head>`)
+        );
     }
 
     function events(request, response) {
@@ -131,17 +132,41 @@ export async function startServer({ root, backend, outDir, port, host = '127.0.0
             const result = await backend.call(persona, match[1], match[2], params ?? {});
             sendJson(response, 200, { result: result ?? null });
         } catch (error) {
-            const failure = apexFailure(error);
-            // A refusal (an ApexError) is the answer; anything else is a bug in the backend: show where.
-            if (failure.unexpected) log(`Apex ${target} as ${persona}: ${error?.stack ?? error}`);
-            sendJson(response, failure.status, { status: failure.status, body: { message: failure.message } });
+            // An Apex exception is the call's answer, not a failed request: the page's runtime rejects the component's
+            // promise with { status, body } as Lightning does, and the browser console shows no HTTP error.
+            if (!isOrgError(error)) throw error;
+            sendJson(response, 200, { error: { status: error.status, body: error.body } });
         }
+    }
+
+    async function updateRecord(request, response) {
+        const { persona, fields } = await readJsonBody(request);
+        if (!personaById.has(persona)) throw new HttpError(400, `Unknown persona "${persona}".`);
+        try {
+            sendJson(response, 200, { result: await backend.updateRecord(persona, { fields: fields ?? {} }) });
+        } catch (error) {
+            if (!isOrgError(error)) throw error;
+            sendJson(response, 200, { error: { status: error.status, body: error.body } });
+        }
+    }
+
+    async function clock(request, response) {
+        if (request.method === 'POST') {
+            const { step } = await readJsonBody(request);
+            if (step !== 'hour' && step !== 'businessDay')
+                throw new HttpError(400, 'step must be hour or businessDay.');
+            const now = await backend.advanceClock(step);
+            broadcast('clock', { now: now.toISOString() });
+        }
+        sendJson(response, 200, { now: backend.now().toISOString() });
     }
 
     async function handle(request, response) {
         const url = new URL(request.url, `http://${request.headers.host ?? host}`);
         const path = decodeURIComponent(url.pathname);
         if (request.method === 'POST' && path.startsWith('/apex/')) return apex(request, response, path.slice(6));
+        if (request.method === 'POST' && path === '/ui-api/records') return updateRecord(request, response);
+        if (path === '/api/clock') return clock(request, response);
         if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
         if (path === '/' || path === '/index.html') return page(url, response);
         if (path === '/events') return events(request, response);

@@ -1,8 +1,8 @@
 // Apex contract: every `@salesforce/apex/<Class>.<method>` that an LWC imports has an exact TypeScript declaration in
 // types/apex/, and every declaration there equals the Apex it names: a static @AuraEnabled method (cacheable when
 // wired) with the same parameter names and compatible types, and DTO interfaces whose properties are exactly the
-// @AuraEnabled fields and properties of the Apex classes of the same qualified names. When the project has a workbench
-// backend, its CONTROLLERS implement exactly the declared methods.
+// @AuraEnabled fields and properties of the Apex classes of the same qualified names. (The workbench answers each of
+// these calls by running the Apex method itself in local-org, so it needs no list of its own to check.)
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -16,7 +16,6 @@ const ts = createRequire(import.meta.url)('typescript');
 
 const APEX_MODULE = '@salesforce/apex/';
 const TYPES_DIR = 'types/apex';
-const WORKBENCH_CONTROLLERS = 'workbench/backend/controllers.ts';
 
 const APEX_PRIMITIVES = new Map([
     ...['string', 'id', 'date', 'datetime', 'time', 'blob'].map((name) => [name, 'string']),
@@ -607,105 +606,6 @@ function checkImports(root, declaredIn, contract) {
     }
 }
 
-// ---------------------------------------------------------------------------------------------------------- workbench
-
-/** `{ … }` behind `as`, `satisfies`, parentheses, or a top-level const of the same file; undefined otherwise. */
-function objectLiteralOf(expression, sourceFile, depth = 0) {
-    let node = expression;
-    while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node))) {
-        node = node.expression;
-    }
-    if (node && ts.isIdentifier(node) && depth < 10) {
-        const declaration = sourceFile.statements
-            .filter(ts.isVariableStatement)
-            .flatMap((statement) => statement.declarationList.declarations)
-            .find((item) => ts.isIdentifier(item.name) && item.name.text === node.text);
-        return declaration && objectLiteralOf(declaration.initializer, sourceFile, depth + 1);
-    }
-    return node && ts.isObjectLiteralExpression(node) ? node : undefined;
-}
-
-const literalName = (member) =>
-    member.name && (ts.isIdentifier(member.name) || ts.isStringLiteralLike(member.name)) ? member.name.text : undefined;
-
-/**
- * The methods the workbench backend answers: CONTROLLERS = { Class: { method, … }, … } read from its source, as
- * [{ reference, node }]; undefined when the project has no workbench or no readable CONTROLLERS.
- */
-function workbenchMethods(root, contract) {
-    const path = join(root, WORKBENCH_CONTROLLERS);
-    if (!existsSync(path)) return undefined;
-    const sourceFile = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
-    const controllers = sourceFile.statements
-        .filter(
-            (statement) =>
-                ts.isVariableStatement(statement) &&
-                statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
-        )
-        .flatMap((statement) => statement.declarationList.declarations)
-        .find((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === 'CONTROLLERS');
-    const outer = controllers && objectLiteralOf(controllers.initializer, sourceFile);
-    if (!outer) {
-        contract.report(
-            controllers ?? sourceFile,
-            `${WORKBENCH_CONTROLLERS} has no exported CONTROLLERS object literal, so this check cannot tell which ` +
-                `Apex methods the workbench implements: export const CONTROLLERS = { <Class>: { <method>: handler } }.`
-        );
-        return undefined;
-    }
-    const unreadable = (member) =>
-        contract.report(
-            member,
-            `CONTROLLERS entry \`${oneLine(member.getText()).slice(0, 60)}\` cannot be read without running the code: ` +
-                `name each Apex class and method literally in ${WORKBENCH_CONTROLLERS}.`
-        );
-    const methods = [];
-    for (const classMember of outer.properties) {
-        const className = literalName(classMember);
-        const inner =
-            className &&
-            objectLiteralOf(
-                ts.isShorthandPropertyAssignment(classMember) ? classMember.name : classMember.initializer,
-                sourceFile
-            );
-        if (!inner) {
-            unreadable(classMember);
-            continue;
-        }
-        for (const methodMember of inner.properties) {
-            const methodName = literalName(methodMember);
-            if (methodName) methods.push({ reference: `${className}.${methodName}`, node: methodMember });
-            else unreadable(methodMember);
-        }
-    }
-    return methods;
-}
-
-/** Every declared Apex method has a workbench implementation, and the workbench implements no undeclared one. */
-function checkWorkbench(root, declaredIn, contract) {
-    const methods = workbenchMethods(root, contract);
-    if (!methods) return;
-    const implemented = new Set(methods.map((method) => method.reference));
-    for (const [reference, declaration] of declaredIn) {
-        if (implemented.has(reference)) continue;
-        const other = methods.find((method) => sameName(method.reference, reference));
-        const hint = other ? ` (CONTROLLERS spells it ${other.reference}, line ${lineOf(other.node)})` : '';
-        contract.report(
-            declaration.node,
-            `the workbench does not implement ${reference}${hint}: add it to CONTROLLERS in ` +
-                `${WORKBENCH_CONTROLLERS}, answering with the shapes and error messages of the Apex method.`
-        );
-    }
-    for (const { reference, node } of methods) {
-        if (declaredIn.has(reference)) continue;
-        contract.report(
-            node,
-            `CONTROLLERS implements ${reference}, which ${TYPES_DIR} does not declare: remove it from the workbench, ` +
-                `or declare it in ${TYPES_DIR}/${reference.split('.')[0]}.d.ts if Apex has that @AuraEnabled method.`
-        );
-    }
-}
-
 export async function check(root) {
     const { checker, declarations } = readDeclarations(root);
     const contract = new ContractChecker(root, checker, apexClassLookup(root, { membersOnly: true }));
@@ -713,6 +613,5 @@ export async function check(root) {
     for (const declaration of declarations) contract.checkDeclaration(declaration, declaredIn);
     contract.checkObjects();
     checkImports(root, declaredIn, contract);
-    checkWorkbench(root, declaredIn, contract);
     return contract.problems;
 }

@@ -1,5 +1,7 @@
-// Minimal stand-in for lightning/uiRecordApi. The workbench's backend answers Apex, not the UI API: getRecord
-// reports that plainly (no component of the project wires it yet); field helpers work on any record shape.
+// Minimal stand-in for lightning/uiRecordApi. updateRecord saves through the local org's order of execution as the
+// tab's persona (validation rules and flows run; errors arrive as the UI API's { body: { message, output } }).
+// getRecord is not served: no component of the project wires it yet, and it says so plainly.
+import { updateRecordOnServer } from 'wb/runtime';
 const fieldName = (field) => (typeof field === 'string' ? field.split('.').slice(1).join('.') : field.fieldApiName);
 
 function fieldOf(record, field) {
@@ -41,7 +43,11 @@ const unsupported = (name) => () =>
     Promise.reject({ status: 501, body: { message: `${name} is not available in the workbench.` } });
 
 export const createRecord = unsupported('createRecord');
-export const updateRecord = unsupported('updateRecord');
+
+export async function updateRecord(recordInput) {
+    const { id } = await updateRecordOnServer(recordInput?.fields ?? {});
+    return { id, fields: {} };
+}
 export const deleteRecord = unsupported('deleteRecord');
 
 /** Tells the shell a record changed (it re-renders the open page), as Lightning Data Service would. */

@@ -6,25 +6,36 @@ export const session = globalThis.__WORKBENCH__ ?? { persona: null, personas: []
 
 export const personaId = () => session.persona?.id ?? null;
 
-/** Rejects like an LWC Apex call does for an AuraHandledException: `{ status, body: { message } }`. */
-export async function callApex(apexClass, method, params) {
+/** POSTs to the workbench server; rejects with `{ status, body: { message, ... } }` as Lightning does. */
+async function post(path, payload) {
     let response;
     try {
-        response = await fetch(`/apex/${apexClass}.${method}`, {
+        response = await fetch(path, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ params: params ?? {}, persona: personaId() })
+            body: JSON.stringify({ ...payload, persona: personaId() })
         });
     } catch (error) {
         throw { status: 0, body: { message: `The workbench server is not reachable (${error.message}).` } };
     }
     const body = await response.json().catch(() => null);
+    if (body?.error) throw body.error;
     if (response.ok) return body?.result ?? null;
     throw {
         status: response.status,
         body: { message: body?.body?.message ?? body?.message ?? `HTTP ${response.status}` },
         statusText: response.statusText
     };
+}
+
+/** An @AuraEnabled call as the tab's persona; an Apex exception rejects with its `{ status, body }`. */
+export function callApex(apexClass, method, params) {
+    return post(`/apex/${apexClass}.${method}`, { params: params ?? {} });
+}
+
+/** lightning/uiRecordApi updateRecord: the record saved through the org's order of execution. */
+export function updateRecordOnServer(fields) {
+    return post('/ui-api/records', { fields });
 }
 
 /** The adapter behind each value a wired Apex method delivered, for refreshApex. */
