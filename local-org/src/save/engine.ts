@@ -240,7 +240,7 @@ export class LocalSaveEngine implements SaveEngine {
             before.forEach((entry, index) => entry.errors.push(...flowErrors[index]));
         }
         for (const entry of live()) {
-            entry.errors.push(...systemValidation(transaction, describe, entry.working));
+            entry.errors.push(...systemValidation(transaction, describe, entry.working, entry.prior));
             if (automation && entry.errors.length === 0) {
                 entry.errors.push(...validationRules(transaction, describe, entry.working, entry.prior, this.access));
             }

@@ -44,7 +44,12 @@ function typeError(field: FieldDescribe, value: unknown): RecordError | null {
     }
 }
 
-export function systemValidation(transaction: Transaction, describe: SObjectDescribe, record: SObject): RecordError[] {
+export function systemValidation(
+    transaction: Transaction,
+    describe: SObjectDescribe,
+    record: SObject,
+    prior: SObject | null = null
+): RecordError[] {
     const errors: RecordError[] = [];
     const missing: string[] = [];
     for (const field of describe.fields.values()) {
@@ -95,6 +100,10 @@ export function systemValidation(transaction: Transaction, describe: SObjectDesc
         if (field.type === 'reference' && field.name !== 'Id') {
             const referenceError = checkReference(transaction, field, String(value));
             if (referenceError) errors.push(referenceError);
+            else if (!sameId(prior?.get(field.name), value)) {
+                const convertedError = checkConvertedLead(transaction, field, String(value));
+                if (convertedError) errors.push(convertedError);
+            }
         }
     }
     if (missing.length > 0) {
@@ -120,6 +129,21 @@ function checkReference(transaction: Transaction, field: FieldDescribe, value: s
         return error('INVALID_CROSS_REFERENCE_KEY', `${field.label}: invalid cross reference id`, [field.name]);
     }
     return null;
+}
+
+function sameId(before: unknown, after: unknown): boolean {
+    return typeof before === 'string' && typeof after === 'string' && toId18(before) === toId18(after);
+}
+
+// A converted lead can no longer be referenced: a new lookup to it (an insert, or an update that changes the lookup)
+// fails CANNOT_UPDATE_CONVERTED_LEAD; references that existed before the conversion stay. "Once a lead has been
+// converted, you can only reference the convertedAccountId or convertedContactId fields":
+// https://help.salesforce.com/s/articleView?id=000384333&type=1
+function checkConvertedLead(transaction: Transaction, field: FieldDescribe, value: string): RecordError | null {
+    const id = toId18(value);
+    const target = id ? transaction.store.get(id) : undefined;
+    if (!target || target.type.toLowerCase() !== 'lead' || target.get('IsConverted') !== true) return null;
+    return error('CANNOT_UPDATE_CONVERTED_LEAD', 'cannot reference converted lead', [field.name]);
 }
 
 /** Every active validation rule whose formula is true adds its message (on its error display field, if any). */

@@ -255,6 +255,35 @@ test('read-only fields are refused; a converted lead cannot be updated', () => {
     assert.equal(update.errors[0].statusCode, 'CANNOT_UPDATE_CONVERTED_LEAD');
 });
 
+test('a new lookup to a converted lead fails CANNOT_UPDATE_CONVERTED_LEAD; an existing one stays', () => {
+    // https://help.salesforce.com/s/articleView?id=000384333&type=1
+    const tx = transaction();
+    const save = engine();
+    const record = lead();
+    save.dml(tx, 'insert', [record], SYSTEM);
+    const before = new SObject('Stage_Event__c', { Lead__c: record.id, To_Stage__c: 'SQL' });
+    assert.equal(save.dml(tx, 'insert', [before], SYSTEM)[0].success, true);
+    const [converted] = save.convertLead(
+        tx,
+        [{ leadId: record.id!, convertedStatus: 'Qualified', doNotCreateOpportunity: true }],
+        SYSTEM
+    );
+    assert.equal(converted.success, true);
+    const [refused] = save.dml(
+        tx,
+        'insert',
+        [new SObject('Stage_Event__c', { Lead__c: record.id, To_Stage__c: 'Opportunity' })],
+        { allOrNone: false, accessMode: 'system' }
+    );
+    assert.equal(refused.success, false);
+    assert.equal(refused.errors[0].statusCode, 'CANNOT_UPDATE_CONVERTED_LEAD');
+    assert.deepEqual(refused.errors[0].fields, ['Lead__c']);
+    const [kept] = save.dml(tx, 'update', [new SObject('Stage_Event__c', { Id: before.id, To_Stage__c: 'X' })], SYSTEM);
+    assert.equal(kept.success, true, 'a reference made before the conversion stays');
+    const [text] = save.dml(tx, 'insert', [new SObject('Stage_Event__c', { To_Stage__c: 'Opportunity' })], SYSTEM);
+    assert.equal(text.success, true);
+});
+
 test('convertLead creates Account, Contact and Opportunity and marks the lead; rules run only when the org requires it', () => {
     const meta = withRule(metadata());
     meta.schema.object('Lead')!.validationRules.push({

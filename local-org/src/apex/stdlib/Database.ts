@@ -1,7 +1,7 @@
 // Database: dynamic SOQL (query, queryWithBinds, countQuery), DML with allOrNone and AccessLevel returning
 // SaveResult/DeleteResult/UndeleteResult with Database.Error, savepoints, and convertLead with LeadConvert.
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_database.htm
-import type { SourcePosition } from '../../core/errors.ts';
+import { PlatformException, type SourcePosition } from '../../core/errors.ts';
 import type { AccessMode, DmlOperation, DmlRecordResult, QueryOptions } from '../../core/runtime.ts';
 import { SObject } from '../../core/sobject.ts';
 import { newList } from '../collections.ts';
@@ -143,9 +143,13 @@ function convertLead(rt: Runtime, [target, allOrNone, level]: Value[]): Value {
     if (all && results.some((result) => !result.success)) {
         const index = results.findIndex((result) => !result.success);
         const error = results[index].errors[0];
-        rt.fail(
+        // A DmlException carries its failed rows (getDmlMessage, getDmlType, ...), the conversion's too.
+        throw new PlatformException(
             'DmlException',
-            `ConvertLead failed. First exception on row ${index}; first error: ${error?.statusCode}, ${error?.message}: []`
+            `ConvertLead failed. First exception on row ${index}; first error: ${error?.statusCode}, ${error?.message}: []`,
+            results
+                .map((result, row) => ({ index: row, id: result.leadId, errors: result.errors }))
+                .filter((entry) => entry.errors.length > 0)
         );
     }
     const values = results.map(
