@@ -15,7 +15,7 @@ import LeadReasonModal from 'c/leadReasonModal';
 import { ACTION_LABELS, buildDecisionRequest, errorMessage, summarizeDecision } from 'c/handoffRequests';
 import type { DecisionAction, ReasonOption } from 'c/handoffRequests';
 import { intentTriggerLabel, scoreLabel, segmentBadgeClass, segmentLabel } from 'c/leadLabels';
-import { clockOffset, isoDate, serverTime, slaStatus, waitingText } from 'c/slaClock';
+import { SLA_DISPLAY, clockOffset, isoDate, serverTime, slaStatus, waitingText } from 'c/slaClock';
 
 type InboxRow = LeadInboxController.InboxRow;
 type InboxView = LeadInboxController.InboxView;
@@ -35,13 +35,6 @@ interface HandoffEventPayload {
 export function readOnlyReason(row: InboxRow): string {
     return `Only members of ${row.ownerName ?? 'this queue'} can decide`;
 }
-
-const SLA_CLASSES = {
-    green: 'sla sla_green slds-text-color_success',
-    amber: 'sla sla_amber slds-text-color_warning',
-    red: 'sla sla_red slds-text-color_error',
-    none: 'sla slds-text-color_weak'
-} as const;
 
 export default class LeadInbox extends LightningElement {
     @api pageSize = 50;
@@ -287,8 +280,10 @@ export default class LeadInbox extends LightningElement {
                 fitText: scoreLabel(row.fitScore),
                 intentText: scoreLabel(row.intentScore),
                 waitingText: waitingText(row.mqlAt, this.now),
-                slaText: sla.text || 'No SLA',
-                slaClass: SLA_CLASSES[sla.state],
+                slaText: sla.text,
+                slaClass: SLA_DISPLAY[sla.state].className,
+                slaIcon: SLA_DISPLAY[sla.state].icon,
+                slaWord: SLA_DISPLAY[sla.state].word,
                 slaState: sla.state,
                 selected: isSelected,
                 ariaSelected: isSelected ? 'true' : 'false',

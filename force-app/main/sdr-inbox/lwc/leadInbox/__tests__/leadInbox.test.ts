@@ -138,12 +138,19 @@ describe('c-lead-inbox', () => {
             expect(cells[5]).toBe('1 h 08 min');
 
             const sla = (name: string) => rowFor(element, name).querySelector('[data-sla]') as HTMLElement;
-            expect(sla('Raj Patel').textContent).toBe('8 min overdue');
+            const slaText = (name: string) => rowFor(element, name).querySelector('[data-id="sla-text"]')?.textContent;
+            const slaWord = (name: string) => rowFor(element, name).querySelector('[data-id="sla-word"]')?.textContent;
+            expect([slaWord('Raj Patel'), slaText('Raj Patel')]).toEqual(['Breached', '8 min overdue']);
             expect(sla('Raj Patel').dataset.sla).toBe('red');
-            expect(sla('Jane Doe').textContent).toBe('10 min left');
+            expect(sla('Raj Patel').className).toBe('slds-badge slds-theme_error');
+            // Due soon reads as words and an SLDS warning badge, not a text colour SLDS does not have.
+            expect([slaWord('Jane Doe'), slaText('Jane Doe')]).toEqual(['Due soon', '10 min left']);
             expect(sla('Jane Doe').dataset.sla).toBe('amber');
-            expect(sla('Mia Chen').textContent).toBe('3 h 30 min left');
+            expect(sla('Jane Doe').className).toBe('slds-badge slds-theme_warning');
+            expect(sla('Jane Doe').querySelector('[aria-hidden="true"]')?.textContent).toBe('\u26A0');
+            expect([slaWord('Mia Chen'), slaText('Mia Chen')]).toEqual(['On track', '3 h 30 min left']);
             expect(sla('Mia Chen').dataset.sla).toBe('green');
+            expect(sla('Mia Chen').className).toBe('slds-badge slds-theme_success');
             expect(rowFor(element, 'Mia Chen').querySelectorAll('td')[4].textContent).toBe('—');
         });
 
@@ -162,13 +169,14 @@ describe('c-lead-inbox', () => {
             jest.useFakeTimers({ now: Date.parse('2026-03-02T11:00:00.000Z') }); // the browser clock is 4 h off
             const element = await createInbox();
             const janeSla = () => rowFor(element, 'Jane Doe').querySelector('[data-sla]') as HTMLElement;
-            expect(janeSla().textContent).toBe('10 min left');
+            const janeText = () => rowFor(element, 'Jane Doe').querySelector('[data-id="sla-text"]')?.textContent;
+            expect(janeText()).toBe('10 min left');
             jest.advanceTimersByTime(6 * 60_000);
             await flush();
-            expect(janeSla().textContent).toBe('4 min left');
+            expect(janeText()).toBe('4 min left');
             jest.advanceTimersByTime(5 * 60_000);
             await flush();
-            expect(janeSla().textContent).toBe('1 min overdue');
+            expect(janeText()).toBe('1 min overdue');
             expect(janeSla().dataset.sla).toBe('red');
         });
 
