@@ -117,6 +117,30 @@ export function scenarios(env) {
             }
         },
         {
+            title: 'right after the inbox loads, ? lists the shortcuts and j focuses the first lead, with no click first',
+            async run() {
+                const page = await newPage();
+                await openInbox(page, url, 'sdr-a');
+                const help = page.locator('c-lead-inbox section[aria-label="Keyboard shortcuts"]');
+                assert.equal(await help.count(), 0);
+                await page.keyboard.press('?');
+                await help.waitFor();
+                assert.match(await help.innerText(), /Next \/ previous lead/);
+                await page.keyboard.press('j');
+                const first = await firstRow(page);
+                await eventually('the first lead has focus', () =>
+                    inboxRow(page, first.leadId).evaluate((row) => row.matches(':focus'))
+                );
+                // Every row says its SLA state in words as well as colour.
+                const words = await page.locator(`${INBOX_ROWS} [data-id="sla-word"]`).allInnerTexts();
+                assert.ok(
+                    words.length > 0 && words.every((word) => /^(On track|Due soon|Breached|No SLA)$/.test(word))
+                );
+                await screenshot(page, 'inbox-shortcuts-before-any-click');
+                await page.close();
+            }
+        },
+        {
             title: 'an SDR accepts the focused MQL with one keystroke: the row leaves and a toast confirms',
             async run() {
                 pages.sdrA = await newPage();

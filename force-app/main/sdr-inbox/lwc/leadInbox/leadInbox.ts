@@ -85,10 +85,12 @@ export default class LeadInbox extends LightningElement {
             this.now = serverTime(this.offset);
         }, TICK_MS);
         this.startLiveRefresh();
+        document.addEventListener('keydown', this.handlePageKeyDown);
     }
 
     disconnectedCallback(): void {
         this.connected = false;
+        document.removeEventListener('keydown', this.handlePageKeyDown);
         if (this.tickTimer) clearInterval(this.tickTimer);
         this.tickTimer = null;
         this.stopPolling();
@@ -396,6 +398,29 @@ export default class LeadInbox extends LightningElement {
         const handled = this.handleShortcut(event.key);
         if (handled) event.preventDefault();
     }
+
+    /**
+     * Shortcuts from the page itself, so `?` and `j` work as soon as rows show, before anything is clicked. Only
+     * when nothing else has focus (the event comes from the page body): keys typed in inputs, comboboxes, modals or
+     * other components stay theirs. Only the keys that cannot change data: `j`/`k` put focus on a row, where every
+     * shortcut then applies; `?` shows the list.
+     */
+    handlePageKeyDown = (event: KeyboardEvent): void => {
+        if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+        if (!this.rows.length || this.loading) return;
+        const target = event.target;
+        if (target !== document.body && target !== document.documentElement) return;
+        if (event.key === '?') {
+            this.showHelp = !this.showHelp;
+        } else if (event.key === 'j' || event.key === 'k') {
+            const row = this.template?.querySelector<HTMLElement>(`tr[data-index="${this.focusedIndex}"]`);
+            if (!row) return;
+            row.focus();
+        } else {
+            return;
+        }
+        event.preventDefault();
+    };
 
     handleShortcut(key: string): boolean {
         switch (key) {

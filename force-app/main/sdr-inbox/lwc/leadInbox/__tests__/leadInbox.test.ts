@@ -579,6 +579,35 @@ describe('c-lead-inbox', () => {
             expect(button(element, 'Hide keyboard shortcuts').getAttribute('aria-expanded')).toBe('true');
         });
 
+        it('answers ? and j as soon as rows show, before anything is clicked, without taking keys from the page', async () => {
+            const element = await createInbox();
+            const help = () => root(element).querySelector('section[aria-label="Keyboard shortcuts"]');
+            const fromPage = (key: string, target: EventTarget = document.body) => {
+                const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+                target.dispatchEvent(event);
+                return event;
+            };
+            expect(fromPage('?').defaultPrevented).toBe(true);
+            await flush();
+            expect(help()?.textContent).toContain('Next / previous lead');
+            expect(fromPage('j').defaultPrevented).toBe(true);
+            expect(root(element).activeElement).toBe(rows(element)[0]);
+
+            // A field elsewhere on the page (a search box, a modal's textarea) keeps its keys; so do data-changing
+            // shortcuts from the page, which act only once a row has focus.
+            const search = document.createElement('input');
+            document.body.appendChild(search);
+            expect(fromPage('j', search).defaultPrevented).toBe(false);
+            expect(fromPage('?', search).defaultPrevented).toBe(false);
+            search.remove();
+            expect(fromPage('a').defaultPrevented).toBe(false);
+            await flush();
+            expect(decideMock).not.toHaveBeenCalled();
+
+            document.body.removeChild(element);
+            expect(fromPage('?').defaultPrevented).toBe(false);
+        });
+
         it('ignores keys typed with modifiers, in text fields, and keys it does not use', async () => {
             const element = await createInbox();
             const withCtrl = new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true });
