@@ -35,6 +35,12 @@ const BADGE_CLASSES = {
     green: 'slds-badge slds-theme_success'
 } as const;
 
+/** "Not our ICP (reject)"; a label that already names its kind ("Other (recycle)") keeps it once. */
+export function reasonText(label: string, kind: string): string {
+    const suffix = kind === 'Reject' ? 'reject' : 'recycle';
+    return label.toLowerCase().includes(`(${suffix})`) ? label : `${label} (${suffix})`;
+}
+
 export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
     @api periodDays = 7;
     /** Seconds between automatic refreshes; 0 turns auto-refresh off. */
@@ -181,10 +187,11 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
                 hasReasons: reasons.length > 0,
                 reasons: reasons.map((reason) => ({
                     key: `${reason.kind}-${reason.code}`,
-                    text: `${reason.label} (${reason.kind === 'Reject' ? 'reject' : 'recycle'})`,
+                    text: reasonText(reason.label, reason.kind),
                     countText: String(reason.count)
                 })),
-                openLabel: `Open the ${queue.queueName} queue in the inbox`
+                // The name starts with the visible text "Open in inbox" (WCAG 2.5.3, axe label-content-name-mismatch).
+                openLabel: `Open in inbox: ${queue.queueName} queue`
             };
         });
     }

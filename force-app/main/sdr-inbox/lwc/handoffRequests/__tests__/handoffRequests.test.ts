@@ -171,6 +171,9 @@ describe('outcome sentences', () => {
         expect(outcomeMessage(already, Date.parse('2026-03-02T15:00:00.000Z'))).toBe(
             'Ann Lee already decided this lead 3 min ago (now SAL).'
         );
+        expect(outcomeMessage(already, Date.parse('2026-03-02T14:57:20.000Z'))).toBe(
+            'Ann Lee already decided this lead just now (now SAL).'
+        );
         expect(outcomeMessage({ ...already, decidedByName: null, stage: null })).toBe(
             'Someone else already decided this lead.'
         );

@@ -131,7 +131,8 @@ describe('c-lead-inbox', () => {
 
             const raj = rowFor(element, 'Raj Patel');
             expect(raj.textContent).toContain('Globex');
-            expect(raj.querySelector('.slds-badge')?.textContent).toBe('Sales review');
+            expect(raj.querySelector('.slds-badge')?.textContent).toBe('Low fit \u00b7 high intent');
+            expect(root(element).querySelectorAll('thead th')[2].textContent).toBe('Fit \u00d7 intent');
             expect(raj.querySelector('.slds-badge')?.className).toContain('slds-theme_warning');
             const cells = Array.from(raj.querySelectorAll('td')).map((cell) => cell.textContent?.trim());
             expect(cells.slice(2, 5)).toEqual(['Pricing inquiry', '41', '77']);

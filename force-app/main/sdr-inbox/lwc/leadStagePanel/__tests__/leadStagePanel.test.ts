@@ -137,7 +137,9 @@ describe('c-lead-stage-panel', () => {
                 { stage: 'SQL', state: 'Stage not reached:', current: null },
                 { stage: 'Opportunity', state: 'Stage not reached:', current: null }
             ]);
-            expect((root(element).querySelector('lightning-badge') as unknown as { label: string }).label).toBe('MQL');
+            expect((root(element).querySelector('lightning-badge') as unknown as { label: string }).label).toBe(
+                'High fit \u00b7 high intent'
+            );
             expect(root(element).textContent).toContain('Demo request');
             expect(root(element).textContent).toContain('Fit 82 · Intent 70');
             expect(root(element).textContent).toContain('Owner: SDR Inbound');
