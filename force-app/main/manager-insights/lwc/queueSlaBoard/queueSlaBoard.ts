@@ -3,7 +3,7 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import getQueueHealth from '@salesforce/apex/QueueHealthController.getQueueHealth';
-import { errorMessage } from 'c/handoffRequests';
+import { errorMessage, isServerMessage } from 'c/handoffRequests';
 import { clockOffset, serverTime, waitingText } from 'c/slaClock';
 import {
     businessTimeText,
@@ -52,6 +52,7 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
     loading = false;
     refreshing = false;
     loadError: string | null = null;
+    loadErrorFromServer = false;
     now = Date.now();
 
     offset = 0;
@@ -103,6 +104,7 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
             this.loadError = null;
         } catch (error) {
             this.loadError = errorMessage(error);
+            this.loadErrorFromServer = isServerMessage(error);
         }
     }
 

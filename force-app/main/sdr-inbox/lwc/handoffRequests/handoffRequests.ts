@@ -219,6 +219,16 @@ export function summarizeDecision(
 }
 
 /** The message of an error thrown by an Apex call (AuraHandledException, DML, network) or by JavaScript. */
+/**
+ * True when the error carries a sentence from the server (an AuraHandledException message: `error.body.message`),
+ * which already says what happened and what to do; false for a network or unknown failure.
+ */
+export function isServerMessage(error: unknown): boolean {
+    const body = (error as { body?: unknown } | null)?.body;
+    if (Array.isArray(body)) return body.some((entry: { message?: string }) => Boolean(entry?.message));
+    return Boolean(body && typeof body === 'object' && (body as { message?: string }).message);
+}
+
 export function errorMessage(error: unknown): string {
     if (!error) return 'Unknown error.';
     if (typeof error === 'string') return error;

@@ -12,7 +12,13 @@ import getInbox from '@salesforce/apex/LeadInboxController.getInbox';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
 import decide from '@salesforce/apex/LeadInboxController.decide';
 import LeadReasonModal from 'c/leadReasonModal';
-import { ACTION_LABELS, buildDecisionRequest, errorMessage, summarizeDecision } from 'c/handoffRequests';
+import {
+    ACTION_LABELS,
+    buildDecisionRequest,
+    errorMessage,
+    isServerMessage,
+    summarizeDecision
+} from 'c/handoffRequests';
 import type { DecisionAction, ReasonOption } from 'c/handoffRequests';
 import { intentTriggerLabel, scoreLabel, segmentBadgeClass, segmentLabel } from 'c/leadLabels';
 import { SLA_DISPLAY, clockOffset, isoDate, serverTime, slaStatus, waitingText } from 'c/slaClock';
@@ -47,6 +53,8 @@ export default class LeadInbox extends LightningElement {
     loading = false;
     loadingMore = false;
     loadError: string | null = null;
+    /** The server said why (e.g. a missing permission set): its sentence says what to do; no connection advice. */
+    loadErrorFromServer = false;
     selectedIds: string[] = [];
     focusedIndex = 0;
     showHelp = false;
@@ -117,6 +125,7 @@ export default class LeadInbox extends LightningElement {
             this.applyPage(page, false);
         } catch (error) {
             this.loadError = errorMessage(error);
+            this.loadErrorFromServer = isServerMessage(error);
         } finally {
             this.loading = false;
         }
@@ -133,6 +142,7 @@ export default class LeadInbox extends LightningElement {
         } catch (error) {
             // Keep the rows the user is working on; say the list may be stale.
             this.loadError = this.rows.length ? null : errorMessage(error);
+            this.loadErrorFromServer = isServerMessage(error);
         }
     }
 

@@ -6,6 +6,7 @@ import {
     convertFormProblem,
     defaultRecycleUntil,
     errorMessage,
+    isServerMessage,
     outcomeMessage,
     reasonChoiceProblem,
     reasonKindFor,
@@ -243,5 +244,14 @@ describe('error messages', () => {
         expect(errorMessage('plain')).toBe('plain');
         expect(errorMessage(null)).toBe('Unknown error.');
         expect(errorMessage({ body: [] })).toBe('Unknown error.');
+    });
+});
+
+describe('isServerMessage', () => {
+    it('tells a sentence from the server (AuraHandledException body.message) from a network failure', () => {
+        expect(isServerMessage({ body: { message: 'You need the Lead Handoff SDR permission set.' } })).toBe(true);
+        expect(isServerMessage({ body: [{ message: 'Insufficient access' }] })).toBe(true);
+        expect(isServerMessage(new Error('Failed to fetch'))).toBe(false);
+        expect(isServerMessage(null)).toBe(false);
     });
 });

@@ -256,12 +256,25 @@ describe('c-lead-inbox', () => {
             await expect(element).toBeAccessible();
         });
 
-        it('explains a load error, says what to do, and retries', async () => {
-            getInboxMock.mockRejectedValueOnce({ body: { message: 'You do not have access to LeadInboxController.' } });
+        it('shows the server sentence for a refusal, without connection advice', async () => {
+            const sentence =
+                'You need the Lead Handoff SDR permission set to use the inbox. Ask your Salesforce admin to assign it.';
+            getInboxMock.mockRejectedValueOnce({ body: { message: sentence } });
             const element = await createInbox();
             const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
-            expect(alert.textContent).toContain('You do not have access to LeadInboxController.');
-            expect(alert.textContent).toContain('try again');
+            expect(alert.querySelector('[data-id="load-error"]')?.textContent?.trim()).toBe(
+                `Could not load your inbox: ${sentence}`
+            );
+            expect(alert.textContent).not.toContain('connection');
+            await expect(element).toBeAccessible();
+        });
+
+        it('explains a load error, says what to do, and retries', async () => {
+            getInboxMock.mockRejectedValueOnce(new Error('Failed to fetch'));
+            const element = await createInbox();
+            const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
+            expect(alert.textContent).toContain('Failed to fetch');
+            expect(alert.textContent).toContain('Check your connection, then try again');
             await expect(element).toBeAccessible();
             button(element, 'Try again').click();
             await flush();
