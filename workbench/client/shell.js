@@ -11,6 +11,11 @@ const LAST_LEAD_KEY = 'workbench:lastLead';
 const TOAST_MS = { success: 4000, info: 4000, warning: 8000, error: 10000 };
 
 const app = document.getElementById('app');
+// LightningModal hides the rest of the page with aria-hidden while it is open; the page behind must not take focus
+// either (axe aria-hidden-focus), as in Lightning Experience, where the modal traps focus: mirror it as `inert`.
+new MutationObserver(() => {
+    app.inert = app.getAttribute('aria-hidden') === 'true';
+}).observe(app, { attributes: true, attributeFilter: ['aria-hidden'] });
 let mounted = null;
 
 function element(tag, attributes = {}, children = []) {

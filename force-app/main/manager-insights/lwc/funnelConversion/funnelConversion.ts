@@ -96,8 +96,8 @@ export default class FunnelConversion extends PeriodChoiceLoader<Funnel> {
             rateText,
             countsText:
                 rate === null
-                    ? `no ${from} leads in the period`
-                    : `${conversion.toCount} of ${conversion.fromCount} ${from} leads`,
+                    ? `no leads entered ${from} in the period`
+                    : `${conversion.toCount} of ${conversion.fromCount} leads that entered ${from} reached ${to}`,
             benchmarkText: hasBand ? bandRange : 'No benchmark',
             verdict: bandText(conversion),
             verdictClass: BAND_CLASSES[rate === null ? 'none' : (conversion.band ?? 'none')],

@@ -1,7 +1,7 @@
 // What the manager views that load once per choice share: the loading flag, the error in words and when to show
 // the empty state or the content. A subclass says what to request and whether the data has anything to show.
 import { LightningElement } from 'lwc';
-import { errorMessage } from 'c/handoffRequests';
+import { errorMessage, isServerMessage } from 'c/handoffRequests';
 import { normalizePeriod, periodChoice } from 'c/insightsFormat';
 import type { ChoiceGroup } from 'c/insightsFormat';
 import type { ChoiceChange } from 'c/insightsPicker';
@@ -10,6 +10,7 @@ export abstract class InsightsLoader<T> extends LightningElement {
     data: T | null = null;
     loading = false;
     loadError: string | null = null;
+    loadErrorFromServer = false;
 
     /** The Apex call for the current choices. */
     abstract request(): Promise<T>;
@@ -25,6 +26,7 @@ export abstract class InsightsLoader<T> extends LightningElement {
         } catch (error) {
             this.data = null;
             this.loadError = errorMessage(error);
+            this.loadErrorFromServer = isServerMessage(error);
         } finally {
             this.loading = false;
         }

@@ -8,6 +8,8 @@ export default class InsightsStatus extends LightningElement {
     @api loadingText = 'Loading';
     /** Why the load failed; shown once loading is over. */
     @api errorMessage: string | null = null;
+    /** The error message came from the server, which already says what happened and what to do. */
+    @api errorFromServer = false;
     /** What failed to load, e.g. "the funnel". */
     @api subject = 'the figures';
     /** The permission set the admin should check. */

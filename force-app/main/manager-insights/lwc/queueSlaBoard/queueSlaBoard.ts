@@ -3,7 +3,7 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import getQueueHealth from '@salesforce/apex/QueueHealthController.getQueueHealth';
-import { errorMessage } from 'c/handoffRequests';
+import { errorMessage, isServerMessage } from 'c/handoffRequests';
 import { clockOffset, serverTime, waitingText } from 'c/slaClock';
 import {
     businessTimeText,
@@ -35,6 +35,12 @@ const BADGE_CLASSES = {
     green: 'slds-badge slds-theme_success'
 } as const;
 
+/** "Not our ICP (reject)"; a label that already names its kind ("Other (recycle)") keeps it once. */
+export function reasonText(label: string, kind: string): string {
+    const suffix = kind === 'Reject' ? 'reject' : 'recycle';
+    return label.toLowerCase().includes(`(${suffix})`) ? label : `${label} (${suffix})`;
+}
+
 export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
     @api periodDays = 7;
     /** Seconds between automatic refreshes; 0 turns auto-refresh off. */
@@ -46,6 +52,7 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
     loading = false;
     refreshing = false;
     loadError: string | null = null;
+    loadErrorFromServer = false;
     now = Date.now();
 
     offset = 0;
@@ -97,6 +104,7 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
             this.loadError = null;
         } catch (error) {
             this.loadError = errorMessage(error);
+            this.loadErrorFromServer = isServerMessage(error);
         }
     }
 
@@ -181,10 +189,11 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
                 hasReasons: reasons.length > 0,
                 reasons: reasons.map((reason) => ({
                     key: `${reason.kind}-${reason.code}`,
-                    text: `${reason.label} (${reason.kind === 'Reject' ? 'reject' : 'recycle'})`,
+                    text: reasonText(reason.label, reason.kind),
                     countText: String(reason.count)
                 })),
-                openLabel: `Open the ${queue.queueName} queue in the inbox`
+                // The name starts with the visible text "Open in inbox" (WCAG 2.5.3, axe label-content-name-mismatch).
+                openLabel: `Open in inbox: ${queue.queueName} queue`
             };
         });
     }

@@ -163,6 +163,11 @@ const OUTCOME_SENTENCES: Readonly<Partial<Record<LeadHandoffService.OutcomeCode,
     NOT_APPLIED: 'Not saved, because another lead in the same request was refused.'
 };
 
+/** "3 min ago"; "just now" under a minute (never "0 min ago"). */
+export function agoText(millis: number): string {
+    return millis < 60_000 ? 'just now' : `${formatDuration(millis)} ago`;
+}
+
 /**
  * The sentence that explains a refused lead; empty for an ok outcome. With `now` (server clock), says how long
  * ago a competing decision was made.
@@ -172,7 +177,7 @@ export function outcomeMessage(outcome: LeadHandoffService.LeadOutcome, now?: nu
     if (outcome.code === 'ALREADY_DECIDED') {
         const who = outcome.decidedByName ?? 'Someone else';
         const decidedAt = outcome.decidedAt ? Date.parse(outcome.decidedAt) : NaN;
-        const when = now !== undefined && !Number.isNaN(decidedAt) ? ` ${formatDuration(now - decidedAt)} ago` : '';
+        const when = now !== undefined && !Number.isNaN(decidedAt) ? ` ${agoText(now - decidedAt)}` : '';
         const stage = outcome.stage ? ` (now ${outcome.stage})` : '';
         return `${who} already decided this lead${when}${stage}.`;
     }
@@ -214,6 +219,16 @@ export function summarizeDecision(
 }
 
 /** The message of an error thrown by an Apex call (AuraHandledException, DML, network) or by JavaScript. */
+/**
+ * True when the error carries a sentence from the server (an AuraHandledException message: `error.body.message`),
+ * which already says what happened and what to do; false for a network or unknown failure.
+ */
+export function isServerMessage(error: unknown): boolean {
+    const body = (error as { body?: unknown } | null)?.body;
+    if (Array.isArray(body)) return body.some((entry: { message?: string }) => Boolean(entry?.message));
+    return Boolean(body && typeof body === 'object' && (body as { message?: string }).message);
+}
+
 export function errorMessage(error: unknown): string {
     if (!error) return 'Unknown error.';
     if (typeof error === 'string') return error;

@@ -12,10 +12,16 @@ import getInbox from '@salesforce/apex/LeadInboxController.getInbox';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
 import decide from '@salesforce/apex/LeadInboxController.decide';
 import LeadReasonModal from 'c/leadReasonModal';
-import { ACTION_LABELS, buildDecisionRequest, errorMessage, summarizeDecision } from 'c/handoffRequests';
+import {
+    ACTION_LABELS,
+    buildDecisionRequest,
+    errorMessage,
+    isServerMessage,
+    summarizeDecision
+} from 'c/handoffRequests';
 import type { DecisionAction, ReasonOption } from 'c/handoffRequests';
 import { intentTriggerLabel, scoreLabel, segmentBadgeClass, segmentLabel } from 'c/leadLabels';
-import { clockOffset, isoDate, serverTime, slaStatus, waitingText } from 'c/slaClock';
+import { SLA_DISPLAY, clockOffset, isoDate, serverTime, slaStatus, waitingText } from 'c/slaClock';
 
 type InboxRow = LeadInboxController.InboxRow;
 type InboxView = LeadInboxController.InboxView;
@@ -36,13 +42,6 @@ export function readOnlyReason(row: InboxRow): string {
     return `Only members of ${row.ownerName ?? 'this queue'} can decide`;
 }
 
-const SLA_CLASSES = {
-    green: 'sla sla_green slds-text-color_success',
-    amber: 'sla sla_amber slds-text-color_warning',
-    red: 'sla sla_red slds-text-color_error',
-    none: 'sla slds-text-color_weak'
-} as const;
-
 export default class LeadInbox extends LightningElement {
     @api pageSize = 50;
     @api defaultView = 'all';
@@ -54,6 +53,8 @@ export default class LeadInbox extends LightningElement {
     loading = false;
     loadingMore = false;
     loadError: string | null = null;
+    /** The server said why (e.g. a missing permission set): its sentence says what to do; no connection advice. */
+    loadErrorFromServer = false;
     selectedIds: string[] = [];
     focusedIndex = 0;
     showHelp = false;
@@ -92,10 +93,12 @@ export default class LeadInbox extends LightningElement {
             this.now = serverTime(this.offset);
         }, TICK_MS);
         this.startLiveRefresh();
+        document.addEventListener('keydown', this.handlePageKeyDown);
     }
 
     disconnectedCallback(): void {
         this.connected = false;
+        document.removeEventListener('keydown', this.handlePageKeyDown);
         if (this.tickTimer) clearInterval(this.tickTimer);
         this.tickTimer = null;
         this.stopPolling();
@@ -122,6 +125,7 @@ export default class LeadInbox extends LightningElement {
             this.applyPage(page, false);
         } catch (error) {
             this.loadError = errorMessage(error);
+            this.loadErrorFromServer = isServerMessage(error);
         } finally {
             this.loading = false;
         }
@@ -138,6 +142,7 @@ export default class LeadInbox extends LightningElement {
         } catch (error) {
             // Keep the rows the user is working on; say the list may be stale.
             this.loadError = this.rows.length ? null : errorMessage(error);
+            this.loadErrorFromServer = isServerMessage(error);
         }
     }
 
@@ -287,8 +292,10 @@ export default class LeadInbox extends LightningElement {
                 fitText: scoreLabel(row.fitScore),
                 intentText: scoreLabel(row.intentScore),
                 waitingText: waitingText(row.mqlAt, this.now),
-                slaText: sla.text || 'No SLA',
-                slaClass: SLA_CLASSES[sla.state],
+                slaText: sla.text,
+                slaClass: SLA_DISPLAY[sla.state].className,
+                slaIcon: SLA_DISPLAY[sla.state].icon,
+                slaWord: SLA_DISPLAY[sla.state].word,
                 slaState: sla.state,
                 selected: isSelected,
                 ariaSelected: isSelected ? 'true' : 'false',
@@ -401,6 +408,29 @@ export default class LeadInbox extends LightningElement {
         const handled = this.handleShortcut(event.key);
         if (handled) event.preventDefault();
     }
+
+    /**
+     * Shortcuts from the page itself, so `?` and `j` work as soon as rows show, before anything is clicked. Only
+     * when nothing else has focus (the event comes from the page body): keys typed in inputs, comboboxes, modals or
+     * other components stay theirs. Only the keys that cannot change data: `j`/`k` put focus on a row, where every
+     * shortcut then applies; `?` shows the list.
+     */
+    handlePageKeyDown = (event: KeyboardEvent): void => {
+        if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+        if (!this.rows.length || this.loading) return;
+        const target = event.target;
+        if (target !== document.body && target !== document.documentElement) return;
+        if (event.key === '?') {
+            this.showHelp = !this.showHelp;
+        } else if (event.key === 'j' || event.key === 'k') {
+            const row = this.template?.querySelector<HTMLElement>(`tr[data-index="${this.focusedIndex}"]`);
+            if (!row) return;
+            row.focus();
+        } else {
+            return;
+        }
+        event.preventDefault();
+    };
 
     handleShortcut(key: string): boolean {
         switch (key) {

@@ -1,11 +1,15 @@
 // Labels for the picklist values of docs/data-model.md that the inbox and the stage panel display.
 import { STAGE_LABELS, isLifecycleStage } from 'c/leadStages';
 
+/**
+ * Segment__c is fit × intent (docs/data-model.md), not a stage: label it by what it measures, so a lead that is
+ * already SAL or SQL never shows an "MQL" pill.
+ */
 export const SEGMENT_LABELS: Readonly<Record<string, string>> = {
-    MQL: 'MQL',
-    Sales_Review: 'Sales review',
-    Nurture: 'Nurture',
-    Ignore: 'Ignore'
+    MQL: 'High fit \u00b7 high intent',
+    Sales_Review: 'Low fit \u00b7 high intent',
+    Nurture: 'High fit \u00b7 low intent',
+    Ignore: 'Low fit \u00b7 low intent'
 };
 
 export const INTENT_TRIGGER_LABELS: Readonly<Record<string, string>> = {

@@ -31,7 +31,8 @@ import {
 } from 'c/leadLabels';
 import { MAIN_PATH, isExitStage, isLifecycleStage, pathSteps } from 'c/leadStages';
 import type { MainPathStage } from 'c/leadStages';
-import { clockOffset, countdownText, formatMinutes, isoDate, serverTime, slaState } from 'c/slaClock';
+import { SLA_DISPLAY, clockOffset, countdownText, formatMinutes, isoDate, serverTime, slaState } from 'c/slaClock';
+import type { SlaState } from 'c/slaClock';
 
 type StagePanel = LeadStagePanelController.StagePanel;
 
@@ -51,12 +52,10 @@ const PATH_STATE_TEXT = {
     exit: 'Current stage, left the path'
 } as const;
 
-const SLA_TEXT_CLASSES = {
-    green: 'slds-text-color_success',
-    amber: 'slds-text-color_warning',
-    red: 'slds-text-color_error',
-    none: 'slds-text-color_weak'
-} as const;
+/** The SLA line: its state as a badge (icon, word, colour from SLDS), then what it means for this lead. */
+function slaLine(state: SlaState, text: string, word: string = SLA_DISPLAY[state].word) {
+    return { ...SLA_DISPLAY[state], word, state, text };
+}
 
 export default class LeadStagePanel extends LightningElement {
     @api recordId?: string;
@@ -181,21 +180,18 @@ export default class LeadStagePanel extends LightningElement {
         }));
     }
 
-    get slaInfo(): { text: string; className: string } | null {
+    get slaInfo(): ReturnType<typeof slaLine> | null {
         const panel = this.panel;
         if (!panel) return null;
         if (panel.stage === 'MQL' && panel.acceptBy) {
             const state = slaState(panel.acceptBy, this.now, panel.mqlAt);
-            return {
-                text: `Accept within: ${countdownText(panel.acceptBy, this.now)}`,
-                className: SLA_TEXT_CLASSES[state]
-            };
+            return slaLine(state, `Accept within: ${countdownText(panel.acceptBy, this.now)}`);
         }
         if (panel.slaOutcome === 'Met') {
             const by = panel.acceptedByName ? ` (accepted by ${panel.acceptedByName})` : '';
-            return { text: `Response SLA met${by}`, className: SLA_TEXT_CLASSES.green };
+            return slaLine('green', `Response SLA met${by}`, 'Met');
         }
-        if (panel.slaOutcome === 'Missed') return { text: 'Response SLA missed', className: SLA_TEXT_CLASSES.red };
+        if (panel.slaOutcome === 'Missed') return slaLine('red', 'Response SLA missed', 'Missed');
         return null;
     }
 

@@ -66,6 +66,18 @@ export function slaState(
     return 'green';
 }
 
+/**
+ * How an SLA state reads on screen, shared by inbox rows and the stage panel: words and an icon as well as colour,
+ * on an SLDS badge theme (SLDS has no warning text colour; a badge keeps its own background, so its contrast holds
+ * on a focused or selected row too: white on success green 4.6:1, dark on warning orange 8:1, white on error 5.5:1).
+ */
+export const SLA_DISPLAY: Record<SlaState, { word: string; icon: string; className: string }> = {
+    green: { word: 'On track', icon: '\u2713', className: 'slds-badge slds-theme_success' },
+    amber: { word: 'Due soon', icon: '\u26A0', className: 'slds-badge slds-theme_warning' },
+    red: { word: 'Breached', icon: '\u2716', className: 'slds-badge slds-theme_error' },
+    none: { word: 'No SLA', icon: '\u2013', className: 'slds-badge' }
+};
+
 export function countdownText(acceptBy: string | number | null | undefined, now: number): string {
     const due = toMillis(acceptBy);
     if (due === null) return '';

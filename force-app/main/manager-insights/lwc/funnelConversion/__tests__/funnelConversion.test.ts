@@ -61,7 +61,8 @@ describe('c-funnel-conversion', () => {
         const leadToMql = row(element, 'all-Lead-MQL');
         expect(leadToMql.querySelector('th')?.textContent).toBe('Lead → MQL');
         expect(text(leadToMql, 'rate')).toBe('30 %');
-        expect(leadToMql.textContent).toContain('120 of 400 Lead leads');
+        expect(leadToMql.textContent).toContain('120 of 400 leads that entered Lead reached MQL');
+        expect(leadToMql.textContent).not.toContain('Lead leads');
         expect(text(leadToMql, 'benchmark')).toBe('20 % to 40 %');
         expect(text(leadToMql, 'verdict')).toBe('Within the benchmark');
         expect(leadToMql.querySelector('[data-id="diagnosis"]')).toBeNull();
@@ -96,7 +97,7 @@ describe('c-funnel-conversion', () => {
         const sqlToWon = row(element, 'all-SQL-Won');
 
         expect(text(sqlToWon, 'rate')).toBe('not enough data');
-        expect(sqlToWon.textContent).toContain('no SQL leads in the period');
+        expect(sqlToWon.textContent).toContain('no leads entered SQL in the period');
         expect(text(sqlToWon, 'verdict')).toBe('Not enough data');
         expect(sqlToWon.querySelector('.band-chart__marker')).toBeNull();
         expect(sqlToWon.className).not.toContain('out-of-band');

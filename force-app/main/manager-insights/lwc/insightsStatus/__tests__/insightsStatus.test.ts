@@ -51,6 +51,19 @@ describe('c-insights-status', () => {
         expect(retry).toHaveBeenCalledTimes(1);
     });
 
+    it('shows only the server sentence when the server said what happened and what to do', async () => {
+        const element = await createStatus({
+            errorMessage: 'You need the Lead Handoff Manager permission set. Ask your Salesforce admin to assign it.',
+            errorFromServer: true,
+            subject: 'the funnel'
+        });
+
+        expect(alert(element)?.querySelector('[data-id="load-error"]')?.textContent?.trim()).toBe(
+            'Could not load the funnel: You need the Lead Handoff Manager permission set. Ask your Salesforce admin to assign it.'
+        );
+        expect(alert(element)?.textContent).not.toContain('connection');
+    });
+
     it('names another permission set when told', async () => {
         const element = await createStatus({
             errorMessage: 'No access.',

@@ -6,6 +6,7 @@ import {
     convertFormProblem,
     defaultRecycleUntil,
     errorMessage,
+    isServerMessage,
     outcomeMessage,
     reasonChoiceProblem,
     reasonKindFor,
@@ -171,6 +172,9 @@ describe('outcome sentences', () => {
         expect(outcomeMessage(already, Date.parse('2026-03-02T15:00:00.000Z'))).toBe(
             'Ann Lee already decided this lead 3 min ago (now SAL).'
         );
+        expect(outcomeMessage(already, Date.parse('2026-03-02T14:57:20.000Z'))).toBe(
+            'Ann Lee already decided this lead just now (now SAL).'
+        );
         expect(outcomeMessage({ ...already, decidedByName: null, stage: null })).toBe(
             'Someone else already decided this lead.'
         );
@@ -240,5 +244,14 @@ describe('error messages', () => {
         expect(errorMessage('plain')).toBe('plain');
         expect(errorMessage(null)).toBe('Unknown error.');
         expect(errorMessage({ body: [] })).toBe('Unknown error.');
+    });
+});
+
+describe('isServerMessage', () => {
+    it('tells a sentence from the server (AuraHandledException body.message) from a network failure', () => {
+        expect(isServerMessage({ body: { message: 'You need the Lead Handoff SDR permission set.' } })).toBe(true);
+        expect(isServerMessage({ body: [{ message: 'Insufficient access' }] })).toBe(true);
+        expect(isServerMessage(new Error('Failed to fetch'))).toBe(false);
+        expect(isServerMessage(null)).toBe(false);
     });
 });

@@ -131,19 +131,27 @@ describe('c-lead-inbox', () => {
 
             const raj = rowFor(element, 'Raj Patel');
             expect(raj.textContent).toContain('Globex');
-            expect(raj.querySelector('.slds-badge')?.textContent).toBe('Sales review');
+            expect(raj.querySelector('.slds-badge')?.textContent).toBe('Low fit \u00b7 high intent');
+            expect(root(element).querySelectorAll('thead th')[2].textContent).toBe('Fit \u00d7 intent');
             expect(raj.querySelector('.slds-badge')?.className).toContain('slds-theme_warning');
             const cells = Array.from(raj.querySelectorAll('td')).map((cell) => cell.textContent?.trim());
             expect(cells.slice(2, 5)).toEqual(['Pricing inquiry', '41', '77']);
             expect(cells[5]).toBe('1 h 08 min');
 
             const sla = (name: string) => rowFor(element, name).querySelector('[data-sla]') as HTMLElement;
-            expect(sla('Raj Patel').textContent).toBe('8 min overdue');
+            const slaText = (name: string) => rowFor(element, name).querySelector('[data-id="sla-text"]')?.textContent;
+            const slaWord = (name: string) => rowFor(element, name).querySelector('[data-id="sla-word"]')?.textContent;
+            expect([slaWord('Raj Patel'), slaText('Raj Patel')]).toEqual(['Breached', '8 min overdue']);
             expect(sla('Raj Patel').dataset.sla).toBe('red');
-            expect(sla('Jane Doe').textContent).toBe('10 min left');
+            expect(sla('Raj Patel').className).toBe('slds-badge slds-theme_error');
+            // Due soon reads as words and an SLDS warning badge, not a text colour SLDS does not have.
+            expect([slaWord('Jane Doe'), slaText('Jane Doe')]).toEqual(['Due soon', '10 min left']);
             expect(sla('Jane Doe').dataset.sla).toBe('amber');
-            expect(sla('Mia Chen').textContent).toBe('3 h 30 min left');
+            expect(sla('Jane Doe').className).toBe('slds-badge slds-theme_warning');
+            expect(sla('Jane Doe').querySelector('[aria-hidden="true"]')?.textContent).toBe('\u26A0');
+            expect([slaWord('Mia Chen'), slaText('Mia Chen')]).toEqual(['On track', '3 h 30 min left']);
             expect(sla('Mia Chen').dataset.sla).toBe('green');
+            expect(sla('Mia Chen').className).toBe('slds-badge slds-theme_success');
             expect(rowFor(element, 'Mia Chen').querySelectorAll('td')[4].textContent).toBe('—');
         });
 
@@ -162,13 +170,14 @@ describe('c-lead-inbox', () => {
             jest.useFakeTimers({ now: Date.parse('2026-03-02T11:00:00.000Z') }); // the browser clock is 4 h off
             const element = await createInbox();
             const janeSla = () => rowFor(element, 'Jane Doe').querySelector('[data-sla]') as HTMLElement;
-            expect(janeSla().textContent).toBe('10 min left');
+            const janeText = () => rowFor(element, 'Jane Doe').querySelector('[data-id="sla-text"]')?.textContent;
+            expect(janeText()).toBe('10 min left');
             jest.advanceTimersByTime(6 * 60_000);
             await flush();
-            expect(janeSla().textContent).toBe('4 min left');
+            expect(janeText()).toBe('4 min left');
             jest.advanceTimersByTime(5 * 60_000);
             await flush();
-            expect(janeSla().textContent).toBe('1 min overdue');
+            expect(janeText()).toBe('1 min overdue');
             expect(janeSla().dataset.sla).toBe('red');
         });
 
@@ -247,12 +256,25 @@ describe('c-lead-inbox', () => {
             await expect(element).toBeAccessible();
         });
 
-        it('explains a load error, says what to do, and retries', async () => {
-            getInboxMock.mockRejectedValueOnce({ body: { message: 'You do not have access to LeadInboxController.' } });
+        it('shows the server sentence for a refusal, without connection advice', async () => {
+            const sentence =
+                'You need the Lead Handoff SDR permission set to use the inbox. Ask your Salesforce admin to assign it.';
+            getInboxMock.mockRejectedValueOnce({ body: { message: sentence } });
             const element = await createInbox();
             const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
-            expect(alert.textContent).toContain('You do not have access to LeadInboxController.');
-            expect(alert.textContent).toContain('try again');
+            expect(alert.querySelector('[data-id="load-error"]')?.textContent?.trim()).toBe(
+                `Could not load your inbox: ${sentence}`
+            );
+            expect(alert.textContent).not.toContain('connection');
+            await expect(element).toBeAccessible();
+        });
+
+        it('explains a load error, says what to do, and retries', async () => {
+            getInboxMock.mockRejectedValueOnce(new Error('Failed to fetch'));
+            const element = await createInbox();
+            const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
+            expect(alert.textContent).toContain('Failed to fetch');
+            expect(alert.textContent).toContain('Check your connection, then try again');
             await expect(element).toBeAccessible();
             button(element, 'Try again').click();
             await flush();
@@ -569,6 +591,35 @@ describe('c-lead-inbox', () => {
             button(element, 'Keyboard shortcuts').click();
             await flush();
             expect(button(element, 'Hide keyboard shortcuts').getAttribute('aria-expanded')).toBe('true');
+        });
+
+        it('answers ? and j as soon as rows show, before anything is clicked, without taking keys from the page', async () => {
+            const element = await createInbox();
+            const help = () => root(element).querySelector('section[aria-label="Keyboard shortcuts"]');
+            const fromPage = (key: string, target: EventTarget = document.body) => {
+                const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+                target.dispatchEvent(event);
+                return event;
+            };
+            expect(fromPage('?').defaultPrevented).toBe(true);
+            await flush();
+            expect(help()?.textContent).toContain('Next / previous lead');
+            expect(fromPage('j').defaultPrevented).toBe(true);
+            expect(root(element).activeElement).toBe(rows(element)[0]);
+
+            // A field elsewhere on the page (a search box, a modal's textarea) keeps its keys; so do data-changing
+            // shortcuts from the page, which act only once a row has focus.
+            const search = document.createElement('input');
+            document.body.appendChild(search);
+            expect(fromPage('j', search).defaultPrevented).toBe(false);
+            expect(fromPage('?', search).defaultPrevented).toBe(false);
+            search.remove();
+            expect(fromPage('a').defaultPrevented).toBe(false);
+            await flush();
+            expect(decideMock).not.toHaveBeenCalled();
+
+            document.body.removeChild(element);
+            expect(fromPage('?').defaultPrevented).toBe(false);
         });
 
         it('ignores keys typed with modifiers, in text fields, and keys it does not use', async () => {

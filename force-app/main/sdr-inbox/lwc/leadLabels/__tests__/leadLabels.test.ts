@@ -10,8 +10,11 @@ import {
 
 describe('lead labels', () => {
     it('labels segments as the Segment__c picklist does', () => {
-        expect(segmentLabel('Sales_Review')).toBe('Sales review');
-        expect(segmentLabel('MQL')).toBe('MQL');
+        expect(segmentLabel('Sales_Review')).toBe('Low fit \u00b7 high intent');
+        // Segment is fit × intent: it never reads as a stage.
+        expect(segmentLabel('MQL')).toBe('High fit \u00b7 high intent');
+        expect(segmentLabel('Nurture')).toBe('High fit \u00b7 low intent');
+        expect(segmentLabel('Ignore')).toBe('Low fit \u00b7 low intent');
         expect(segmentLabel('Unknown_Segment')).toBe('Unknown_Segment');
         expect(segmentLabel(null)).toBe('—');
     });

@@ -137,12 +137,16 @@ describe('c-lead-stage-panel', () => {
                 { stage: 'SQL', state: 'Stage not reached:', current: null },
                 { stage: 'Opportunity', state: 'Stage not reached:', current: null }
             ]);
-            expect((root(element).querySelector('lightning-badge') as unknown as { label: string }).label).toBe('MQL');
+            expect((root(element).querySelector('lightning-badge') as unknown as { label: string }).label).toBe(
+                'High fit \u00b7 high intent'
+            );
             expect(root(element).textContent).toContain('Demo request');
             expect(root(element).textContent).toContain('Fit 82 · Intent 70');
             expect(root(element).textContent).toContain('Owner: SDR Inbound');
             expect(text(element, '[data-id="sla"]')).toBe('Accept within: 10 min left');
-            expect(root(element).querySelector('[data-id="sla"]')?.className).toBe('slds-text-color_warning');
+            const badge = root(element).querySelector('[data-id="sla-badge"]');
+            expect(badge?.className).toBe('slds-badge slds-theme_warning');
+            expect(badge?.textContent?.replace(/\s+/g, ' ').trim()).toBe('\u26A0Due soon');
             expect(['Accept', 'Reject', 'Recycle'].map((label) => Boolean(button(element, label)))).toEqual([
                 true,
                 true,
@@ -158,7 +162,7 @@ describe('c-lead-stage-panel', () => {
             jest.advanceTimersByTime(12 * 60_000);
             await flush();
             expect(text(element, '[data-id="sla"]')).toBe('Accept within: 2 min overdue');
-            expect(root(element).querySelector('[data-id="sla"]')?.className).toBe('slds-text-color_error');
+            expect(root(element).querySelector('[data-id="sla-badge"]')?.className).toBe('slds-badge slds-theme_error');
             document.body.removeChild(element);
             expect(jest.getTimerCount()).toBe(0);
         });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import {
+    SLA_DISPLAY,
     addDays,
     clockOffset,
     countdownText,
@@ -92,5 +94,28 @@ describe('dates', () => {
 
     it('gives the local yyyy-mm-dd of a moment', () => {
         expect(isoDate(new Date(2026, 0, 5, 23, 59).getTime())).toBe('2026-01-05');
+    });
+});
+
+describe('how an SLA state reads on screen', () => {
+    const slds = readFileSync(
+        'node_modules/@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.css',
+        'utf8'
+    );
+
+    it('uses only classes SLDS defines, and words and an icon as well as colour', () => {
+        for (const display of Object.values(SLA_DISPLAY)) {
+            for (const className of display.className.split(' ')) {
+                expect(new RegExp(`\\.${className}[,{\\s]`).test(slds)).toBe(true);
+            }
+            expect(display.word).not.toBe('');
+            expect(display.icon).not.toBe('');
+        }
+        expect(Object.values(SLA_DISPLAY).map((display) => display.word)).toEqual([
+            'On track',
+            'Due soon',
+            'Breached',
+            'No SLA'
+        ]);
     });
 });
