@@ -106,7 +106,7 @@ export type Stmt = { line: number } & (
 
 export interface Annotation {
     name: string;
-    /** `@IsTest(SeeAllData=true)` → { seealldata: 'true' } */
+    /** `@IsTest(SeeAllData=…)` → { seealldata: '…' } (annotation parameters, lower-case names) */
     params: Record<string, string>;
 }
 

@@ -79,39 +79,32 @@ export function fieldValue(record: SObject, field: FieldDescribe): FieldValue {
     return value ?? null;
 }
 
+/** The User fields the Name object shows (a Group shows only its Email among them). */
+const NAME_VIEW_FIELDS = [
+    'Alias',
+    'FirstName',
+    'LastName',
+    'Email',
+    'Username',
+    'IsActive',
+    'ProfileId',
+    'UserRoleId',
+    'Title'
+];
+
 /** The Name view of a User or Group record (what `FROM Name` and polymorphic owner paths see). */
 export function nameView(record: SObject): SObject {
     const view = new SObject('Name', { Id: record.id });
     if (record.type.toLowerCase() === 'user') {
         view.set('Name', fieldValue(record, { name: 'Name' } as FieldDescribe));
         view.set('Type', 'User');
-        for (const field of [
-            'Alias',
-            'FirstName',
-            'LastName',
-            'Email',
-            'Username',
-            'IsActive',
-            'ProfileId',
-            'UserRoleId',
-            'Title'
-        ]) {
+        for (const field of NAME_VIEW_FIELDS) {
             view.set(field, record.get(field) ?? null);
         }
     } else {
         view.set('Name', record.get('Name') ?? null);
         view.set('Type', record.get('Type') === 'Queue' ? 'Queue' : record.type);
-        for (const field of [
-            'Alias',
-            'FirstName',
-            'LastName',
-            'Email',
-            'Username',
-            'IsActive',
-            'ProfileId',
-            'UserRoleId',
-            'Title'
-        ]) {
+        for (const field of NAME_VIEW_FIELDS) {
             view.set(field, field === 'Email' ? (record.get('Email') ?? null) : null);
         }
     }
