@@ -2,6 +2,7 @@
 // superclass and interfaces linked, plus the standard exception classes as classes without members (their
 // behaviour is in exceptions.ts). Names are case-insensitive, as in Apex.
 import type { ClassDecl, FieldDecl, MethodDecl, PropertyDecl } from './ast.ts';
+import { emptyClass } from './lower.ts';
 import { hasAnnotation } from './lower-types.ts';
 
 export type Sharing = 'with' | 'without' | 'inherited' | 'unspecified';
@@ -120,23 +121,15 @@ export const STANDARD_EXCEPTIONS = [
 ];
 
 function standardDecl(name: string, superName: string | null): ClassDecl {
-    return {
-        kind: 'class',
+    const decl = emptyClass(
+        'class',
         name,
-        modifiers: { annotations: [], keywords: new Set(['public', 'virtual']) },
-        extends: superName ? { name: superName.toLowerCase(), text: superName, args: [] } : null,
-        implements: [],
-        fields: [],
-        properties: [],
-        methods: [],
-        constructors: [],
-        initializers: [],
-        memberOrder: [],
-        inner: [],
-        enumValues: [],
-        file: '(standard)',
-        line: 0
-    };
+        { annotations: [], keywords: new Set(['public', 'virtual']) },
+        '(standard)',
+        0
+    );
+    decl.extends = superName ? { name: superName.toLowerCase(), text: superName, args: [] } : null;
+    return decl;
 }
 
 export class ClassTable {

@@ -24,7 +24,8 @@ export function lowerCompilationUnit(unit: CompilationUnitContext, file: string)
     return lowerEnum(declaration.enumDeclaration(), modifiers, file);
 }
 
-function emptyClass(
+/** A declaration with no members yet (the lowering fills it; standard classes stay empty). */
+export function emptyClass(
     kind: ClassDecl['kind'],
     name: string,
     modifiers: Modifiers,
