@@ -8,6 +8,7 @@ import type { Transaction, UserContext } from '../core/runtime.ts';
 import type { SObject } from '../core/sobject.ts';
 import { SDate, SDatetime } from '../core/values.ts';
 import { evaluateFormula } from '../formula/index.ts';
+import { fromLocal } from '../apex/timezone.ts';
 import { emptyLimits } from '../platform/transaction.ts';
 import { combine, compare } from './conditions.ts';
 import { Interview, type FlowPhase, type FlowServices } from './interview.ts';
@@ -107,12 +108,16 @@ export function createFlowRunner(services: FlowServices): FlowRunner {
         const type = phase === 'before' ? 'RecordBeforeSave' : 'RecordAfterSave';
         for (const flow of triggered(transaction.metadata, objectName, type, isInsert)) {
             const interviews: { interview: Interview; index: number }[] = [];
+            const waiting: Interview[] = [];
             records.forEach((entry, index) => {
                 if (errors[index].length > 0) return;
                 const record = phase === 'before' ? entry.record : entry.record.clone(true);
                 const interview = new Interview(flow, transaction, services, phase, record, entry.prior);
                 if (shouldRun(interview)) interviews.push({ interview, index });
+                else if (phase === 'after' && meetsEntry(interview, interview.record, interview.prior))
+                    waiting.push(interview);
             });
+            if (waiting.length > 0) reschedulePaths(transaction, flow, waiting);
             if (interviews.length === 0) continue;
             if (phase === 'after')
                 schedulePaths(
@@ -164,18 +169,62 @@ function asyncContext(transaction: Transaction, user: UserContext): Transaction 
 
 const UNIT_MS: Record<string, number> = { Minutes: 60_000, Hours: 3_600_000, Days: 86_400_000 };
 
-/** When a scheduled path is due: an offset from a record field or from the trigger time; null when the field is blank. */
-function dueAt(path: ScheduledPathDefinition, record: SObject, now: number, flow: FlowDefinition): number | null {
+/** The org's default time zone (Organization.TimeZoneSidKey); GMT when the store has no Organization. */
+function orgTimeZone(transaction: Transaction): string {
+    const organization = transaction.store.all('Organization')[0];
+    return String(organization?.get('TimeZoneSidKey') ?? 'GMT');
+}
+
+/**
+ * When a scheduled path is due: an offset from a record field or from the trigger time; null when the field is blank.
+ * A Date field counts from midnight of that date in the org's time zone.
+ */
+function dueAt(
+    path: ScheduledPathDefinition,
+    record: SObject,
+    transaction: Transaction,
+    flow: FlowDefinition
+): number | null {
     const unit = UNIT_MS[path.offsetUnit];
     if (!unit) throw new UnsupportedError(`scheduled path offset unit ${path.offsetUnit}`, positionIn(flow, path.name));
-    let base = now;
+    let base = transaction.now();
     if (path.timeSource === 'RecordField') {
         const value = record.get(path.recordField ?? '');
         if (value instanceof SDatetime) base = value.ms;
-        else if (value instanceof SDate) base = Date.UTC(value.year, value.month - 1, value.day);
+        else if (value instanceof SDate) base = fromLocal(orgTimeZone(transaction), value.year, value.month, value.day);
         else return null;
     }
     return base + path.offsetNumber * unit;
+}
+
+function pathKey(flow: FlowDefinition, path: ScheduledPathDefinition, id: string): string {
+    return `${flow.name}/${path.name}/${id}`;
+}
+
+/**
+ * A save of a record that still meets the entry conditions (so its paths are not scheduled again) but changes the
+ * field a pending path is timed from moves that path to the new time, or drops it when the field is now blank.
+ */
+function reschedulePaths(transaction: Transaction, flow: FlowDefinition, interviews: Interview[]): void {
+    for (const path of flow.start!.scheduledPaths) {
+        if (path.timeSource !== 'RecordField' || !path.recordField) continue;
+        for (const interview of interviews) {
+            const { record, prior } = interview;
+            if (!prior || sameValue(record.get(path.recordField), prior.get(path.recordField))) continue;
+            const pending = transaction.scheduled.find((work) => work.key === pathKey(flow, path, record.id!));
+            if (!pending) continue;
+            // The stored record: a save nested in this one's after-save work may have changed the field since.
+            const due = dueAt(path, transaction.store.get(record.id!) ?? record, transaction, flow);
+            if (due === null) transaction.scheduled.splice(transaction.scheduled.indexOf(pending), 1);
+            else pending.dueAt = due;
+        }
+    }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+    if (a instanceof SDate && b instanceof SDate) return a.epochDay === b.epochDay;
+    if (a instanceof SDatetime && b instanceof SDatetime) return a.ms === b.ms;
+    return (a ?? null) === (b ?? null);
 }
 
 /**
@@ -190,9 +239,9 @@ function schedulePaths(
 ): void {
     for (const path of flow.start!.scheduledPaths) {
         for (const interview of interviews) {
-            const due = dueAt(path, interview.record, transaction.now(), flow);
+            const due = dueAt(path, interview.record, transaction, flow);
             if (due === null) continue;
-            const key = `${flow.name}/${path.name}/${interview.record.id}`;
+            const key = pathKey(flow, path, interview.record.id!);
             const pending = transaction.scheduled.findIndex((work) => work.key === key);
             if (pending >= 0) transaction.scheduled.splice(pending, 1);
             const prior = interview.prior;

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { PlatformException, UnsupportedError } from '../../src/core/errors.ts';
 import type { DmlRecordResult, SaveEngine, Transaction } from '../../src/core/runtime.ts';
 import { SObject } from '../../src/core/sobject.ts';
-import { SDatetime } from '../../src/core/values.ts';
+import { SDate, SDatetime } from '../../src/core/values.ts';
 import { createFlowRunner, type FlowServices } from '../../src/flow/index.ts';
 import { metadata, transaction } from '../fixtures/automation.ts';
 
@@ -342,6 +342,59 @@ test('a scheduled path is due at the record field; when it runs it re-checks the
     tx.store.put(record);
     tx.scheduled[0].run();
     assert.equal(f.dml.length, 1);
+});
+
+test('a path timed from a Date field is due at midnight of that date in the org time zone (GMT without one)', () => {
+    const recycle = flow(
+        'Recycle',
+        `${AFTER}<scheduledPaths><name>On_Until</name>${to('Mark')}<label>On until</label><offsetNumber>1</offsetNumber>
+            <offsetUnit>Days</offsetUnit><recordField>Until__c</recordField><timeSource>RecordField</timeSource></scheduledPaths>`,
+        `<recordUpdates><name>Mark</name><label>M</label><inputReference>$Record</inputReference></recordUpdates>`
+    );
+    const tx = transaction(metadata(undefined, { flows: [recycle] }));
+    const runner = createFlowRunner(fakes().services);
+    const [record] = stored(tx, 1);
+    record.set('Until__c', SDate.parse('2026-07-01'));
+    runner.runAfterSave(tx, 'Lead', [{ record, prior: null }]);
+    assert.equal(tx.scheduled[0].dueAt, Date.parse('2026-07-02T00:00:00Z'));
+    tx.store.put(new SObject('Organization', { Id: '00D000000000001AAA', TimeZoneSidKey: 'America/New_York' }));
+    runner.runAfterSave(tx, 'Lead', [{ record, prior: null }]);
+    assert.equal(tx.scheduled[0].dueAt, Date.parse('2026-07-02T04:00:00Z'), 'midnight in New York (EDT)');
+});
+
+test('a save that changes the field of a pending path moves it; one that blanks the field drops it', () => {
+    const recycle = flow(
+        'Recycle',
+        `${AFTER}<filters><field>Stage__c</field><operator>EqualTo</operator><value><stringValue>Recycled</stringValue></value></filters>
+        <doesRequireRecordChangedToMeetCriteria>true</doesRequireRecordChangedToMeetCriteria>
+        <scheduledPaths><name>On_Until</name>${to('Mark')}<label>On until</label><offsetNumber>0</offsetNumber>
+            <offsetUnit>Days</offsetUnit><recordField>Until__c</recordField><timeSource>RecordField</timeSource></scheduledPaths>`,
+        `<recordUpdates><name>Mark</name><label>M</label><inputReference>$Record</inputReference></recordUpdates>`
+    );
+    const tx = transaction(metadata(undefined, { flows: [recycle] }));
+    const runner = createFlowRunner(fakes().services);
+    const [record] = stored(tx, 1);
+    record.set('Stage__c', 'Recycled');
+    record.set('Until__c', SDate.parse('2026-07-01'));
+    tx.store.put(record);
+    runner.runAfterSave(tx, 'Lead', [{ record, prior: null }]);
+    const moved = record.clone(true);
+    moved.set('Until__c', SDate.parse('2026-08-01'));
+    tx.store.put(moved);
+    runner.runAfterSave(tx, 'Lead', [{ record: moved, prior: record }]);
+    assert.deepEqual(
+        tx.scheduled.map((work) => work.dueAt),
+        [Date.parse('2026-08-01T00:00:00Z')],
+        'already met the conditions: not scheduled again, but moved'
+    );
+    const unchanged = moved.clone(true);
+    runner.runAfterSave(tx, 'Lead', [{ record: unchanged, prior: moved }]);
+    assert.equal(tx.scheduled[0].dueAt, Date.parse('2026-08-01T00:00:00Z'));
+    const blank = moved.clone(true);
+    blank.set('Until__c', null);
+    tx.store.put(blank);
+    runner.runAfterSave(tx, 'Lead', [{ record: blank, prior: moved }]);
+    assert.equal(tx.scheduled.length, 0);
 });
 
 test('a Number formula with a scale is rounded half up; so is a Number variable with a scale', () => {

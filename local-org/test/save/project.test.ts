@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ApexInvoker } from '../../src/core/runtime.ts';
 import { SObject } from '../../src/core/sobject.ts';
-import { SDatetime } from '../../src/core/values.ts';
+import { SDate, SDatetime } from '../../src/core/values.ts';
 import { MemoryStore } from '../../src/data/memory-store.ts';
 import { Clock, OrgTransaction } from '../../src/platform/transaction.ts';
 import { loadProject, seedOrg } from '../../src/project/index.ts';
@@ -113,4 +113,166 @@ test('the counts of one insert of one MQL: SOQL queries and DML statements of th
     // the re-save, Route_MQL's two lookups and its update by filter. DML: the insert, Route_MQL's update,
     // Stage_Event's record and its platform event.
     assert.deepEqual([transaction.limits.queries, transaction.limits.dmlStatements], [5, 4]);
+});
+
+// Recycle return (Lead_Handoff_Recycle_Return): a path on the Recycle_Until__c date marks the return due, and the save
+// runs Qualify (returns the lead to MQL if it qualifies that day) and Route_MQL.
+const RECYCLE_UNTIL = '2026-03-20';
+/** Midnight of RECYCLE_UNTIL in the org's time zone (America/New_York, EDT since 8 March). */
+const RECYCLE_MIDNIGHT = Date.parse('2026-03-20T04:00:00Z');
+
+function recycledLead(context: ReturnType<typeof org>, fields: Record<string, unknown> = {}) {
+    const { transaction, save } = context;
+    const lead = new SObject('Lead', { LastName: 'Later', Company: 'Acme', Fit_Score__c: 80, Intent_Score__c: 70 });
+    save.dml(transaction, 'insert', [lead], SYSTEM);
+    const [result] = save.dml(
+        transaction,
+        'update',
+        [
+            new SObject('Lead', {
+                Id: lead.id,
+                Lifecycle_Stage__c: 'Recycled',
+                Disposition_Reason__c: 'No_Budget',
+                Recycle_Until__c: SDate.parse(RECYCLE_UNTIL),
+                ...fields
+            })
+        ],
+        SYSTEM
+    );
+    assert.deepEqual(result.errors, []);
+    return lead.id!;
+}
+
+function recyclePath(transaction: OrgTransaction, id: string) {
+    return transaction.scheduled.find((work) => work.key === `Lead_Handoff_Recycle_Return/On_Recycle_Until/${id}`);
+}
+
+test('a recycled lead gets a path at midnight of its Recycle_Until__c date in the org time zone', () => {
+    const context = org();
+    const id = recycledLead(context);
+    assert.equal(recyclePath(context.transaction, id)?.dueAt, RECYCLE_MIDNIGHT);
+    context.transaction.clock.set(RECYCLE_MIDNIGHT - 60_000);
+    runDueWork(context.transaction);
+    assert.ok(recyclePath(context.transaction, id), 'still waiting a minute before');
+    assert.equal(context.transaction.store.get(id)!.get('Lifecycle_Stage__c'), 'Recycled');
+});
+
+test('moving the clock past Recycle_Until__c returns the recycled lead to MQL and routes it, with no save by a user', () => {
+    const context = org();
+    const { transaction, seeded } = context;
+    const id = recycledLead(context);
+    const eventsBefore = transaction.store.all('Lead_Stage_Event__c').length;
+    transaction.clock.set(RECYCLE_MIDNIGHT + 60_000);
+    runDueWork(transaction);
+    assert.equal(recyclePath(transaction, id), undefined, 'the path ran');
+    const lead = transaction.store.get(id)!;
+    assert.equal(lead.get('Lifecycle_Stage__c'), 'MQL');
+    assert.equal(lead.get('Recycle_Return_Due__c'), false, 'the return is no longer pending');
+    assert.equal(lead.get('OwnerId'), seeded.groupIds.get('Lead_Handoff_SDR_Inbound'));
+    assert.deepEqual(lead.get('MQL_At__c'), new SDatetime(RECYCLE_MIDNIGHT + 60_000));
+    assert.deepEqual(lead.get('Accept_By__c'), new SDatetime(RECYCLE_MIDNIGHT + 60_000 + 3_600_000));
+    const events = transaction.store.all('Lead_Stage_Event__c').slice(eventsBefore);
+    assert.deepEqual(
+        events.map((event) => [event.get('From_Stage__c'), event.get('To_Stage__c')]),
+        [['Recycled', 'MQL']],
+        'the history shows the return'
+    );
+    assert.ok(
+        transaction.scheduled.some((work) => work.key === `Lead_Handoff_SLA_Breach/At_Accept_By/${id}`),
+        'the returned MQL has its SLA path again'
+    );
+});
+
+test('a recycled lead that no longer qualifies on its date stays Recycled, and returns at the next qualifying save', () => {
+    const context = org();
+    const { transaction, save } = context;
+    const id = recycledLead(context, { Intent_Score__c: 10 });
+    transaction.clock.set(RECYCLE_MIDNIGHT + 60_000);
+    runDueWork(transaction);
+    assert.equal(recyclePath(transaction, id), undefined, 'the path ran');
+    assert.equal(transaction.store.get(id)!.get('Lifecycle_Stage__c'), 'Recycled');
+    assert.equal(transaction.store.get(id)!.get('Recycle_Return_Due__c'), true);
+    save.dml(transaction, 'update', [new SObject('Lead', { Id: id, Intent_Score__c: 90 })], SYSTEM);
+    assert.equal(transaction.store.get(id)!.get('Lifecycle_Stage__c'), 'MQL');
+});
+
+test('a new Recycle_Until__c moves the pending return to the new date', () => {
+    const context = org();
+    const { transaction, save } = context;
+    const id = recycledLead(context);
+    const [result] = save.dml(
+        transaction,
+        'update',
+        [new SObject('Lead', { Id: id, Recycle_Until__c: SDate.parse('2026-04-01') })],
+        SYSTEM
+    );
+    assert.deepEqual(result.errors, []);
+    assert.equal(recyclePath(transaction, id)?.dueAt, Date.parse('2026-04-01T04:00:00Z'));
+    transaction.clock.set(RECYCLE_MIDNIGHT + 60_000);
+    runDueWork(transaction);
+    assert.ok(recyclePath(transaction, id), 'still waiting for the new date');
+    assert.equal(transaction.store.get(id)!.get('Lifecycle_Stage__c'), 'Recycled');
+});
+
+test('a high-fit, low-intent lead is handed to the nurture queue of the routing policy', () => {
+    const { transaction, save, seeded } = org();
+    const lead = new SObject('Lead', { LastName: 'Warm', Company: 'Acme', Fit_Score__c: 80, Intent_Score__c: 10 });
+    save.dml(transaction, 'insert', [lead], SYSTEM);
+    const stored = transaction.store.get(lead.id!)!;
+    assert.equal(stored.get('Segment__c'), 'Nurture');
+    assert.equal(stored.get('Lifecycle_Stage__c'), 'Lead');
+    assert.equal(stored.get('OwnerId'), seeded.groupIds.get('Lead_Handoff_Nurture'));
+});
+
+test('when the SLA path cannot record the breach, the fault path tells the managers why, whichever element failed', () => {
+    const context = org();
+    const { transaction, save, seeded } = context;
+    const lead = new SObject('Lead', { LastName: 'Late', Company: 'Acme', Fit_Score__c: 80, Intent_Score__c: 70 });
+    save.dml(transaction, 'insert', [lead], SYSTEM);
+    const rules = project.schema.object('Lead')!.validationRules;
+    rules.push({
+        name: 'Test_Refuses_Missed',
+        active: true,
+        errorConditionFormula: "ISCHANGED(SLA_Outcome__c) && TEXT(SLA_Outcome__c) = 'Missed'",
+        errorMessage: 'Missed is refused in this test.',
+        file: 'test'
+    });
+    try {
+        transaction.clock.set(NOW + 2 * 3_600_000);
+        assert.equal(runDueWork(transaction), 1);
+    } finally {
+        rules.pop();
+    }
+    const stored = transaction.store.get(lead.id!)!;
+    assert.equal(stored.get('SLA_Outcome__c'), 'Pending', 'the failed update changed nothing');
+    assert.equal(transaction.notifications.length, 1);
+    assert.equal(transaction.notifications[0].title, 'SLA breach not recorded: Acme');
+    assert.match(transaction.notifications[0].body, /Missed is refused in this test\./);
+    assert.deepEqual(transaction.notifications[0].recipientIds, [seeded.groupIds.get('Lead_Handoff_Managers')]);
+});
+
+test('when the recycle return cannot be saved, the lead stays Recycled and the managers are told why', () => {
+    const context = org();
+    const { transaction, seeded } = context;
+    const id = recycledLead(context);
+    const rules = project.schema.object('Lead')!.validationRules;
+    rules.push({
+        name: 'Test_Refuses_Return',
+        active: true,
+        errorConditionFormula:
+            "ISPICKVAL(PRIORVALUE(Lifecycle_Stage__c), 'Recycled') && ISPICKVAL(Lifecycle_Stage__c, 'MQL')",
+        errorMessage: 'Returns are refused in this test.',
+        file: 'test'
+    });
+    try {
+        transaction.clock.set(RECYCLE_MIDNIGHT + 60_000);
+        runDueWork(transaction);
+    } finally {
+        rules.pop();
+    }
+    assert.equal(transaction.store.get(id)!.get('Lifecycle_Stage__c'), 'Recycled');
+    const alerts = transaction.notifications.filter((sent) => sent.title === 'Recycled lead not returned: Acme');
+    assert.equal(alerts.length, 1);
+    assert.match(alerts[0].body, /Returns are refused in this test\./);
+    assert.deepEqual(alerts[0].recipientIds, [seeded.groupIds.get('Lead_Handoff_Managers')]);
 });
