@@ -413,6 +413,58 @@ export function scenarios(env) {
             }
         },
         {
+            title: 'a lead recycled until tomorrow comes back to the SDR inbox as an MQL when the header clock passes that date',
+            async run() {
+                const page = pages.sdrA;
+                // Earlier moves of the clock escalated the seeded MQLs: marketing's integration brings a fresh one.
+                const [leadId] = await backend.insert('admin', 'Lead', [
+                    {
+                        FirstName: 'Robin',
+                        LastName: 'Comeback',
+                        Company: 'Boomerang Ltd',
+                        Fit_Score__c: 90,
+                        Intent_Score__c: 90,
+                        Intent_Trigger__c: 'Demo_Request'
+                    }
+                ]);
+                assert.ok(leadId, 'the new lead was saved');
+                await openInbox(page, url, 'sdr-a');
+                const row = { leadId };
+                await pressOnRow(page, row.leadId, 'y');
+                await chooseReasonWithoutNote(page);
+                const date = page.locator(`${MODAL} input[name="recycleUntil"]`);
+                const until = addDays(await date.getAttribute('min'), 1);
+                await date.fill(until);
+                await eventually('Recycle is enabled with a reason and a date', () => modalConfirm(page).isEnabled());
+                await clickAt(page, modalConfirm(page));
+                await inboxRow(page, row.leadId).waitFor({ state: 'detached' });
+                assert.equal((await lead(row.leadId)).Lifecycle_Stage__c, 'Recycled');
+
+                // Hour by hour, so that the clock stops soon after midnight, before the returned MQL's new deadline.
+                for (let moves = 0; (await lead(row.leadId)).Lifecycle_Stage__c === 'Recycled'; moves++) {
+                    assert.ok(moves < 60, `sixty hours bring the lead back from ${until}`);
+                    const label = page.locator('[data-id="clock-now"]');
+                    const before = await label.innerText();
+                    await page.locator('header [data-id="clock-hour"]').click();
+                    await eventually(
+                        'the header shows the moved clock',
+                        async () => (await label.innerText()) !== before
+                    );
+                }
+                const returned = await lead(row.leadId);
+                assert.equal(returned.Lifecycle_Stage__c, 'MQL', 'back as an MQL with no save by a user');
+                assert.equal(returned.SLA_Outcome__c, 'Pending', 'with a new SLA');
+                assert.ok(returned.Accept_By__c, 'and a new accept-by');
+                await openInbox(page, url, 'sdr-a');
+                await inboxRow(page, row.leadId).waitFor();
+                await screenshot(page, 'recycle-returned-to-inbox');
+                await page.goto(`${url}?as=sdr-a#/lead/${row.leadId}`);
+                const entries = page.locator('c-lead-stage-panel [data-id="history-entry"]');
+                await entries.filter({ hasText: 'Recycled → MQL' }).first().waitFor();
+                await screenshot(page, 'recycle-return-in-history');
+            }
+        },
+        {
             title: 'the Definitions page shows the "review overdue" banner once the clock passes the next review',
             async run() {
                 const page = pages.manager;
