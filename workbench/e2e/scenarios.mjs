@@ -375,6 +375,41 @@ export function scenarios(env) {
             }
         },
         {
+            title: 'an SDR qualifies the accepted lead with the checklist, then converts it: Opportunity, with the conversion in the history',
+            async run() {
+                const page = pages.sdrA;
+                const leadId = state.accepted.leadId;
+                await page.goto(`${url}?as=sdr-a#/lead/${leadId}`);
+                const panel = page.locator('c-lead-stage-panel');
+                const checklist = panel.getByRole('checkbox');
+                await checklist.first().waitFor();
+                // SLDS draws the box over the input (the label takes the click): check through it.
+                for (const box of await checklist.all()) await box.check({ force: true });
+                const notes = 'Budget approved for Q1; the CFO signs.';
+                await panel.getByLabel('Qualification notes').fill(notes);
+                await panel.getByRole('button', { name: 'Qualify', exact: true }).click();
+                await eventually('the lead is an SQL', async () => (await lead(leadId)).Lifecycle_Stage__c === 'SQL');
+
+                const closeDate = addDays(backend.now().toISOString().slice(0, 10), 30);
+                await panel.getByLabel('Amount').fill('25000');
+                await panel.getByLabel('Close date').fill(closeDate);
+                await screenshot(page, 'convert-form');
+                await panel.getByRole('button', { name: 'Convert', exact: true }).click();
+                await eventually('the lead is converted', async () => (await lead(leadId)).IsConverted === true);
+                const converted = await lead(leadId);
+                assert.equal(converted.Lifecycle_Stage__c, 'Opportunity');
+                const opportunity = backend.record(converted.ConvertedOpportunityId);
+                assert.equal(opportunity.Amount, 25000);
+                assert.equal(opportunity.CloseDate, closeDate);
+
+                await page.reload();
+                const entries = panel.locator('[data-id="history-entry"]');
+                await entries.filter({ hasText: 'SQL → Opportunity' }).first().waitFor();
+                await entries.filter({ hasText: 'SAL → SQL' }).first().waitFor();
+                await screenshot(page, 'converted-lead-history');
+            }
+        },
+        {
             title: "moving the header clock past an MQL's accept-by escalates it: it leaves the SDR inbox for the manager",
             async run() {
                 const page = pages.sdrA;
