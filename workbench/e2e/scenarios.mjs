@@ -375,6 +375,67 @@ export function scenarios(env) {
             }
         },
         {
+            title: 'on the Lead page the SDR qualifies the accepted lead with the SQL checklist, then converts it',
+            async run() {
+                const page = pages.sdrA;
+                const { leadId, name } = state.accepted;
+                await page.goto(`${url}?as=sdr-a#/lead/${leadId}`);
+                const checklist = page.locator('c-lead-stage-panel c-lead-sql-checklist');
+                const qualify = checklist.locator('lightning-button button', { hasText: 'Qualify' });
+                await qualify.waitFor();
+                assert.equal(await qualify.isDisabled(), true, 'Qualify waits for the required items');
+                assert.match(
+                    await checklist.locator('[data-id="qualify-problem"]').innerText(),
+                    /^To qualify, confirm: /
+                );
+                const required = checklist.locator('lightning-input', { hasText: '(required)' });
+                for (const item of await required.all()) await item.locator('label').click();
+                await eventually('Qualify is enabled once every required item is checked', () => qualify.isEnabled());
+                await checklist.locator('lightning-textarea textarea').fill('Budget approved in Q2');
+                await expectNoSeriousAxeViolations(page, screenshot, 'stage-panel-checklist');
+                await qualify.click();
+                await toast(page, `${name} is now a sales-qualified lead`);
+                const qualified = await lead(leadId);
+                assert.equal(qualified.Lifecycle_Stage__c, 'SQL');
+                assert.equal(qualified.Qualification_Notes__c, 'Budget approved in Q2');
+
+                const form = page.locator('c-lead-stage-panel c-lead-convert-form');
+                const convert = form.locator('lightning-button button', { hasText: 'Convert' });
+                await convert.waitFor();
+                const field = (label) => form.locator('lightning-input', { hasText: label }).locator('input');
+                assert.ok((await field('Opportunity name').inputValue()).length > 0, 'the name starts as the company');
+                await field('Opportunity name').fill(`${name} - Platform`);
+                await field('Amount').fill('25000');
+                // lightning-input type="date" reads the date as the user's locale shows it (en-US here: "Jan 3, 2027").
+                const closeDate = addDays(new Date(backend.now()).toISOString().slice(0, 10), 30);
+                const shown = new Date(`${closeDate}T12:00:00Z`).toLocaleDateString('en-US', {
+                    month: 'short',
+                    day: 'numeric',
+                    year: 'numeric',
+                    timeZone: 'UTC'
+                });
+                await field('Close date').fill(shown);
+                await field('Close date').press('Tab');
+                await eventually('Convert is enabled with a name, an amount and a close date', () =>
+                    convert.isEnabled()
+                );
+                await expectNoSeriousAxeViolations(page, screenshot, 'stage-panel-convert');
+                await convert.click();
+                await toast(page, `Converted: opportunity "${name} - Platform" created`);
+                const converted = await lead(leadId);
+                assert.equal(converted.Lifecycle_Stage__c, 'Opportunity');
+                assert.equal(converted.IsConverted, true);
+                const opportunity = await backend.record(converted.ConvertedOpportunityId);
+                assert.deepEqual(
+                    [opportunity.Name, opportunity.Amount, opportunity.CloseDate],
+                    [`${name} - Platform`, 25000, closeDate]
+                );
+                const entries = page.locator('c-lead-stage-panel [data-id="history-entry"]');
+                await entries.filter({ hasText: 'SQL → Opportunity' }).first().waitFor();
+                await screenshot(page, 'stage-panel-converted');
+            }
+        },
+        {
             title: "moving the header clock past an MQL's accept-by escalates it: it leaves the SDR inbox for the manager",
             async run() {
                 const page = pages.sdrA;
