@@ -375,38 +375,66 @@ export function scenarios(env) {
             }
         },
         {
-            title: 'an SDR qualifies the accepted lead with the checklist, then converts it: Opportunity, with the conversion in the history',
+            title: 'on the Lead page the SDR qualifies the accepted lead with the SQL checklist, then converts it',
             async run() {
                 const page = pages.sdrA;
-                const leadId = state.accepted.leadId;
+                const { leadId, name } = state.accepted;
                 await page.goto(`${url}?as=sdr-a#/lead/${leadId}`);
-                const panel = page.locator('c-lead-stage-panel');
-                const checklist = panel.getByRole('checkbox');
-                await checklist.first().waitFor();
-                // SLDS draws the box over the input (the label takes the click): check through it.
-                for (const box of await checklist.all()) await box.check({ force: true });
-                const notes = 'Budget approved for Q1; the CFO signs.';
-                await panel.getByLabel('Qualification notes').fill(notes);
-                await panel.getByRole('button', { name: 'Qualify', exact: true }).click();
-                await eventually('the lead is an SQL', async () => (await lead(leadId)).Lifecycle_Stage__c === 'SQL');
+                const checklist = page.locator('c-lead-stage-panel c-lead-sql-checklist');
+                const qualify = checklist.locator('lightning-button button', { hasText: 'Qualify' });
+                await qualify.waitFor();
+                assert.equal(await qualify.isDisabled(), true, 'Qualify waits for the required items');
+                assert.match(
+                    await checklist.locator('[data-id="qualify-problem"]').innerText(),
+                    /^To qualify, confirm: /
+                );
+                const required = checklist.locator('lightning-input', { hasText: '(required)' });
+                for (const item of await required.all()) await item.locator('label').click();
+                await eventually('Qualify is enabled once every required item is checked', () => qualify.isEnabled());
+                await checklist.locator('lightning-textarea textarea').fill('Budget approved in Q2');
+                await expectNoSeriousAxeViolations(page, screenshot, 'stage-panel-checklist');
+                await qualify.click();
+                await toast(page, `${name} is now a sales-qualified lead`);
+                const qualified = await lead(leadId);
+                assert.equal(qualified.Lifecycle_Stage__c, 'SQL');
+                assert.equal(qualified.Qualification_Notes__c, 'Budget approved in Q2');
 
-                const closeDate = addDays(backend.now().toISOString().slice(0, 10), 30);
-                await panel.getByLabel('Amount').fill('25000');
-                await panel.getByLabel('Close date').fill(closeDate);
-                await screenshot(page, 'convert-form');
-                await panel.getByRole('button', { name: 'Convert', exact: true }).click();
-                await eventually('the lead is converted', async () => (await lead(leadId)).IsConverted === true);
+                const form = page.locator('c-lead-stage-panel c-lead-convert-form');
+                const convert = form.locator('lightning-button button', { hasText: 'Convert' });
+                await convert.waitFor();
+                const field = (label) => form.locator('lightning-input', { hasText: label }).locator('input');
+                assert.ok((await field('Opportunity name').inputValue()).length > 0, 'the name starts as the company');
+                await field('Opportunity name').fill(`${name} - Platform`);
+                await field('Amount').fill('25000');
+                // lightning-input type="date" reads the date as the user's locale shows it (en-US here: "Jan 3, 2027").
+                const closeDate = addDays(new Date(backend.now()).toISOString().slice(0, 10), 30);
+                const shown = new Date(`${closeDate}T12:00:00Z`).toLocaleDateString('en-US', {
+                    month: 'short',
+                    day: 'numeric',
+                    year: 'numeric',
+                    timeZone: 'UTC'
+                });
+                await field('Close date').fill(shown);
+                await field('Close date').press('Tab');
+                await eventually('Convert is enabled with a name, an amount and a close date', () =>
+                    convert.isEnabled()
+                );
+                await expectNoSeriousAxeViolations(page, screenshot, 'stage-panel-convert');
+                await convert.click();
+                await toast(page, `Converted: opportunity "${name} - Platform" created`);
                 const converted = await lead(leadId);
                 assert.equal(converted.Lifecycle_Stage__c, 'Opportunity');
-                const opportunity = backend.record(converted.ConvertedOpportunityId);
-                assert.equal(opportunity.Amount, 25000);
-                assert.equal(opportunity.CloseDate, closeDate);
-
+                assert.equal(converted.IsConverted, true);
+                const opportunity = await backend.record(converted.ConvertedOpportunityId);
+                assert.deepEqual(
+                    [opportunity.Name, opportunity.Amount, opportunity.CloseDate],
+                    [`${name} - Platform`, 25000, closeDate]
+                );
                 await page.reload();
-                const entries = panel.locator('[data-id="history-entry"]');
+                const entries = page.locator('c-lead-stage-panel [data-id="history-entry"]');
                 await entries.filter({ hasText: 'SQL → Opportunity' }).first().waitFor();
                 await entries.filter({ hasText: 'SAL → SQL' }).first().waitFor();
-                await screenshot(page, 'converted-lead-history');
+                await screenshot(page, 'stage-panel-converted');
             }
         },
         {

@@ -1,5 +1,8 @@
 // The Lead record page panel: where the lead is on the path, its SLA, the actions the running user may take now
 // (accept / reject / recycle, qualify with the SQL checklist, convert), and its stage history.
+// A container, as lwc-recipes composes them: it alone calls Apex and holds the lead and the values typed into its
+// forms; its children (leadStagePath, leadDecisionActions, leadSqlChecklist, leadConvertForm, leadStageHistory) get
+// them through @api properties and report what the user did through events.
 // getPanel is cacheable: it is wired, and refreshed with refreshApex after every action.
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
@@ -15,42 +18,22 @@ import {
     buildConvertRequest,
     buildDecisionRequest,
     buildQualifyRequest,
-    convertFormProblem,
     errorMessage,
     outcomeMessage,
     summarizeDecision
 } from 'c/handoffRequests';
 import type { DecisionAction, ReasonOption } from 'c/handoffRequests';
-import {
-    historyActionLabel,
-    intentTriggerLabel,
-    scoreLabel,
-    segmentBadgeClass,
-    segmentLabel,
-    stageLabel
-} from 'c/leadLabels';
-import { MAIN_PATH, isExitStage, isLifecycleStage, pathSteps } from 'c/leadStages';
-import type { MainPathStage } from 'c/leadStages';
-import { SLA_DISPLAY, clockOffset, countdownText, formatMinutes, isoDate, serverTime, slaState } from 'c/slaClock';
+import type { DecideDetail } from 'c/leadDecisionActions';
+import type { ChecklistChangeDetail, NotesChangeDetail, QualifyDetail } from 'c/leadSqlChecklist';
+import type { ConvertFormValues } from 'c/leadConvertForm';
+import { intentTriggerLabel, scoreLabel, segmentBadgeClass, segmentLabel } from 'c/leadLabels';
+import { isExitStage, isLifecycleStage } from 'c/leadStages';
+import { SLA_DISPLAY, clockOffset, countdownText, isoDate, serverTime, slaState } from 'c/slaClock';
 import type { SlaState } from 'c/slaClock';
 
 type StagePanel = LeadStagePanelController.StagePanel;
 
 export const TICK_MS = 30_000;
-
-const PATH_ITEM_CLASSES = {
-    complete: 'slds-path__item slds-is-complete',
-    current: 'slds-path__item slds-is-current slds-is-active',
-    upcoming: 'slds-path__item slds-is-incomplete',
-    exit: 'slds-path__item slds-is-lost slds-is-current slds-is-active'
-} as const;
-
-const PATH_STATE_TEXT = {
-    complete: 'Stage complete',
-    current: 'Current stage',
-    upcoming: 'Stage not reached',
-    exit: 'Current stage, left the path'
-} as const;
 
 /** The SLA line: its state as a badge (icon, word, colour from SLDS), then what it means for this lead. */
 function slaLine(state: SlaState, text: string, word: string = SLA_DISPLAY[state].word) {
@@ -67,9 +50,7 @@ export default class LeadStagePanel extends LightningElement {
     actionError: string | null = null;
     checkedFields: string[] = [];
     qualificationNotes = '';
-    opportunityName = '';
-    amount = '';
-    closeDate = '';
+    convertForm: ConvertFormValues = { opportunityName: '', amount: '', closeDate: '' };
     now = Date.now();
     offset = 0;
     reasons: ReasonOption[] | null = null;
@@ -85,9 +66,12 @@ export default class LeadStagePanel extends LightningElement {
             this.now = serverTime(this.offset, browserNow);
             this.panel = panel;
             this.loadError = null;
+            // The checklist and notes show what is saved: a reload replaces what was typed but not sent.
             this.checkedFields = panel.checklist.filter((item) => item.checked).map((item) => item.field);
             this.qualificationNotes = panel.qualificationNotes ?? '';
-            if (!this.opportunityName) this.opportunityName = panel.company || panel.name;
+            if (!this.convertForm.opportunityName) {
+                this.convertForm = { ...this.convertForm, opportunityName: panel.company || panel.name };
+            }
         } else if (result.error) {
             this.loadError = errorMessage(result.error);
         }
@@ -104,12 +88,6 @@ export default class LeadStagePanel extends LightningElement {
     disconnectedCallback(): void {
         if (this.tickTimer) clearInterval(this.tickTimer);
         this.tickTimer = null;
-    }
-
-    /** A textarea has no value attribute (LWC1057): the saved notes reach it as a property once it is rendered. */
-    renderedCallback(): void {
-        const notes = this.template?.querySelector<HTMLTextAreaElement>('textarea[name="qualificationNotes"]');
-        if (notes && notes.value !== this.qualificationNotes) notes.value = this.qualificationNotes;
     }
 
     /** Fetches the panel again, past the client cache, and tells the rest of the record page the lead changed. */
@@ -137,10 +115,6 @@ export default class LeadStagePanel extends LightningElement {
         return this.panel !== null;
     }
 
-    get companyText(): string {
-        return this.panel?.company ?? '';
-    }
-
     get segmentText(): string {
         return segmentLabel(this.panel?.segment);
     }
@@ -161,23 +135,11 @@ export default class LeadStagePanel extends LightningElement {
         return this.panel?.ownerName ? `Owner: ${this.panel.ownerName}` : '';
     }
 
-    get stageText(): string {
-        return stageLabel(this.panel?.stage);
-    }
-
-    get steps() {
+    /** On an exit (Rejected, Recycled), the stage the lead left: where the history shows it came from. */
+    get exitedFrom(): string | null {
         const panel = this.panel;
-        if (!panel || !isLifecycleStage(panel.stage)) return [];
-        const from = isExitStage(panel.stage)
-            ? panel.history.find((entry) => entry.toStage === panel.stage)?.fromStage
-            : null;
-        const exitedFrom = (MAIN_PATH as readonly string[]).includes(from ?? '') ? (from as MainPathStage) : undefined;
-        return pathSteps(panel.stage, exitedFrom).map((step) => ({
-            ...step,
-            className: PATH_ITEM_CLASSES[step.state],
-            stateText: PATH_STATE_TEXT[step.state],
-            ariaCurrent: step.state === 'current' || step.state === 'exit' ? 'step' : null
-        }));
+        if (!panel || !isLifecycleStage(panel.stage) || !isExitStage(panel.stage)) return null;
+        return panel.history.find((entry) => entry.toStage === panel.stage)?.fromStage ?? null;
     }
 
     get slaInfo(): ReturnType<typeof slaLine> | null {
@@ -201,32 +163,16 @@ export default class LeadStagePanel extends LightningElement {
             : '';
     }
 
-    allows(action: string): boolean {
-        return Boolean(this.panel?.allowedActions.includes(action));
-    }
-
-    get canAccept(): boolean {
-        return this.allows('accept');
-    }
-
-    get canReject(): boolean {
-        return this.allows('reject');
-    }
-
-    get canRecycle(): boolean {
-        return this.allows('recycle');
-    }
-
-    get hasDecisionActions(): boolean {
-        return this.canAccept || this.canReject || this.canRecycle;
+    get allowedActions(): readonly string[] {
+        return this.panel?.allowedActions ?? [];
     }
 
     get canQualify(): boolean {
-        return this.allows('qualify');
+        return this.allowedActions.includes('qualify');
     }
 
     get canConvert(): boolean {
-        return this.allows('convert');
+        return this.allowedActions.includes('convert');
     }
 
     get blockedReason(): string {
@@ -234,63 +180,8 @@ export default class LeadStagePanel extends LightningElement {
         return this.panel.blockedReason ?? '';
     }
 
-    get checklist() {
-        const checked = new Set(this.checkedFields);
-        return (this.panel?.checklist ?? []).map((item) => ({
-            ...item,
-            checked: checked.has(item.field),
-            labelText: item.required ? `${item.label} (required)` : item.label,
-            helpText: item.helpText ?? ''
-        }));
-    }
-
-    get missingChecklistLabels(): string[] {
-        return this.checklist.filter((item) => item.required && !item.checked).map((item) => item.label);
-    }
-
-    get qualifyProblem(): string {
-        const missing = this.missingChecklistLabels;
-        return missing.length ? `To qualify, confirm: ${missing.join(', ')}.` : '';
-    }
-
-    get qualifyDisabled(): boolean {
-        return this.busy || this.missingChecklistLabels.length > 0;
-    }
-
-    get convertProblem(): string {
-        return convertFormProblem(this.convertForm) ?? '';
-    }
-
-    get convertDisabled(): boolean {
-        return this.busy || this.convertProblem !== '';
-    }
-
-    get convertForm() {
-        return { opportunityName: this.opportunityName, amount: this.amount, closeDate: this.closeDate };
-    }
-
     get today(): string {
         return isoDate(this.now);
-    }
-
-    get history() {
-        return (this.panel?.history ?? []).map((entry) => {
-            const reason = entry.reasonLabel ?? entry.reasonCode;
-            const stayed = formatMinutes(entry.minutesInPreviousStage);
-            return {
-                ...entry,
-                title: `${historyActionLabel(entry.action)}: ${stageLabel(entry.fromStage)} → ${stageLabel(entry.toStage)}`,
-                actorText: entry.actorName ? `by ${entry.actorName}` : 'by automation',
-                reasonText: reason ? `Reason: ${reason}` : '',
-                noteText: entry.note ?? '',
-                durationText: stayed && entry.fromStage ? `${stayed} in ${stageLabel(entry.fromStage)}` : '',
-                slaText: entry.fromStage === 'MQL' ? (entry.slaMet ? 'SLA met' : 'SLA missed') : ''
-            };
-        });
-    }
-
-    get hasHistory(): boolean {
-        return this.history.length > 0;
     }
 
     // ---------------------------------------------------------------------------------------- actions
@@ -300,8 +191,8 @@ export default class LeadStagePanel extends LightningElement {
         return { leadId: panel.leadId, stage: panel.stage, name: panel.name };
     }
 
-    handleDecision(event: Event): void {
-        this.decideOn((event.currentTarget as HTMLElement).dataset.action as DecisionAction);
+    handleDecide(event: CustomEvent<DecideDetail>): void {
+        this.decideOn(event.detail.action);
     }
 
     async decideOn(action: DecisionAction): Promise<void> {
@@ -334,21 +225,18 @@ export default class LeadStagePanel extends LightningElement {
         });
     }
 
-    handleChecklistChange(event: Event): void {
-        const input = event.target as HTMLInputElement;
-        const field = input.dataset.field as string;
-        this.checkedFields = input.checked
-            ? [...this.checkedFields.filter((name) => name !== field), field]
-            : this.checkedFields.filter((name) => name !== field);
+    handleChecklistChange(event: CustomEvent<ChecklistChangeDetail>): void {
+        this.checkedFields = event.detail.checkedFields;
     }
 
-    handleNotesInput(event: Event): void {
-        this.qualificationNotes = (event.target as HTMLTextAreaElement).value;
+    handleNotesChange(event: CustomEvent<NotesChangeDetail>): void {
+        this.qualificationNotes = event.detail.notes;
     }
 
-    async handleQualify(): Promise<void> {
-        if (!this.panel || this.qualifyDisabled) return;
-        const request = buildQualifyRequest(this.seenLead, this.checkedFields, this.qualificationNotes);
+    /** The checklist enables Qualify only when every required item is checked; the server checks again. */
+    async handleQualify(event: CustomEvent<QualifyDetail>): Promise<void> {
+        if (!this.panel || this.busy) return;
+        const request = buildQualifyRequest(this.seenLead, event.detail.checkedFields, event.detail.notes);
         await this.run(async () => {
             const outcome = await qualify({ request });
             if (!outcome.ok) throw new Error(outcomeMessage(outcome, this.now));
@@ -356,15 +244,14 @@ export default class LeadStagePanel extends LightningElement {
         });
     }
 
-    handleConvertInput(event: Event): void {
-        const input = event.target as HTMLInputElement;
-        const name = input.name as 'opportunityName' | 'amount' | 'closeDate';
-        this[name] = input.value;
+    handleConvertFormChange(event: CustomEvent<ConvertFormValues>): void {
+        this.convertForm = event.detail;
     }
 
-    async handleConvert(): Promise<void> {
-        if (!this.panel || this.convertDisabled) return;
-        const request = buildConvertRequest(this.seenLead, this.convertForm);
+    /** The form enables Convert only once name, amount and close date are valid; the server checks again. */
+    async handleConvert(event: CustomEvent<ConvertFormValues>): Promise<void> {
+        if (!this.panel || this.busy) return;
+        const request = buildConvertRequest(this.seenLead, event.detail);
         await this.run(async () => {
             const result = await convert({ request });
             if (!result.outcome.ok) throw new Error(outcomeMessage(result.outcome, this.now));

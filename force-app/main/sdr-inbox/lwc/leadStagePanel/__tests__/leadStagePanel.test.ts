@@ -3,6 +3,7 @@ import { createElement } from 'lwc';
 import LeadStagePanel from 'c/leadStagePanel';
 import LeadReasonModal from 'c/leadReasonModal';
 import type { ReasonOption } from 'c/handoffRequests';
+import type { ConvertFormValues } from 'c/leadConvertForm';
 import { refreshApex } from '@salesforce/apex';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import getPanel from '@salesforce/apex/LeadStagePanelController.getPanel';
@@ -81,16 +82,45 @@ async function createPanel(): Promise<HTMLElement> {
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
 const text = (element: HTMLElement, selector: string) =>
     root(element).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-const button = (element: HTMLElement, label: string) =>
-    Array.from(root(element).querySelectorAll('button')).find(
-        (candidate) => candidate.textContent?.trim() === label
-    ) as HTMLButtonElement;
-const pathItems = (element: HTMLElement) =>
-    Array.from(root(element).querySelectorAll<HTMLElement>('li[data-stage]')).map((item) => ({
-        stage: item.dataset.stage,
-        state: item.querySelector('.slds-assistive-text')?.textContent,
-        current: item.getAttribute('aria-current')
-    }));
+
+/** The children, with the @api properties the panel gave them. */
+interface PathChild extends HTMLElement {
+    stage: string;
+    exitedFrom: string | null;
+}
+interface DecisionChild extends HTMLElement {
+    allowedActions: string[];
+    disabled: boolean;
+}
+interface ChecklistChild extends HTMLElement {
+    items: StagePanel['checklist'];
+    checkedFields: string[];
+    notes: string;
+    disabled: boolean;
+}
+interface ConvertChild extends HTMLElement, ConvertFormValues {
+    today: string;
+    disabled: boolean;
+}
+interface HistoryChild extends HTMLElement {
+    entries: StagePanel['history'];
+}
+
+const child = <T extends HTMLElement>(element: HTMLElement, tag: string) =>
+    root(element).querySelector(tag) as T | null;
+const path = (element: HTMLElement) => child<PathChild>(element, 'c-lead-stage-path') as PathChild;
+const decisions = (element: HTMLElement) => child<DecisionChild>(element, 'c-lead-decision-actions') as DecisionChild;
+const checklist = (element: HTMLElement) => child<ChecklistChild>(element, 'c-lead-sql-checklist');
+const convertForm = (element: HTMLElement) => child<ConvertChild>(element, 'c-lead-convert-form');
+const history = (element: HTMLElement) => child<HistoryChild>(element, 'c-lead-stage-history') as HistoryChild;
+
+/** A child reports what the user did, as its own tests show it does. */
+async function report(target: HTMLElement | null, name: string, detail?: unknown): Promise<void> {
+    (target as HTMLElement).dispatchEvent(new CustomEvent(name, { detail }));
+    await flush();
+}
+
+const decideOn = (element: HTMLElement, action: string) => report(decisions(element), 'decide', { action });
 
 function toasts(element: HTMLElement) {
     const handler = jest.fn<(event: CustomEvent) => void>();
@@ -98,19 +128,7 @@ function toasts(element: HTMLElement) {
     return () => handler.mock.calls.map(([event]) => (event.detail as { title: string }).title);
 }
 
-async function type(element: HTMLElement, selector: string, value: string): Promise<void> {
-    const input = root(element).querySelector(selector) as HTMLInputElement;
-    input.value = value;
-    input.dispatchEvent(new CustomEvent('input'));
-    await flush();
-}
-
-async function check(element: HTMLElement, field: string, checked = true): Promise<void> {
-    const box = root(element).querySelector(`input[data-field="${field}"]`) as HTMLInputElement;
-    box.checked = checked;
-    box.dispatchEvent(new CustomEvent('change'));
-    await flush();
-}
+const REQUIRED = ['SQL_Need_Confirmed__c', 'SQL_Budget_Confirmed__c', 'SQL_Timeline_Confirmed__c'];
 
 describe('c-lead-stage-panel', () => {
     beforeEach(() => {
@@ -127,16 +145,10 @@ describe('c-lead-stage-panel', () => {
     });
 
     describe('an MQL waiting for a decision', () => {
-        it('shows the path with the current stage, the segment and the SLA countdown', async () => {
+        it('shows the path at the current stage, the segment, the SLA countdown and the decisions', async () => {
             const element = await createPanel();
             expect(getPanelWire.getLastConfig()).toEqual({ leadId: LEAD_ID });
-            expect(pathItems(element)).toEqual([
-                { stage: 'Lead', state: 'Stage complete:', current: null },
-                { stage: 'MQL', state: 'Current stage:', current: 'step' },
-                { stage: 'SAL', state: 'Stage not reached:', current: null },
-                { stage: 'SQL', state: 'Stage not reached:', current: null },
-                { stage: 'Opportunity', state: 'Stage not reached:', current: null }
-            ]);
+            expect([path(element).stage, path(element).exitedFrom]).toEqual(['MQL', null]);
             expect((root(element).querySelector('lightning-badge') as unknown as { label: string }).label).toBe(
                 'High fit \u00b7 high intent'
             );
@@ -147,12 +159,11 @@ describe('c-lead-stage-panel', () => {
             const badge = root(element).querySelector('[data-id="sla-badge"]');
             expect(badge?.className).toBe('slds-badge slds-theme_warning');
             expect(badge?.textContent?.replace(/\s+/g, ' ').trim()).toBe('\u26A0Due soon');
-            expect(['Accept', 'Reject', 'Recycle'].map((label) => Boolean(button(element, label)))).toEqual([
-                true,
-                true,
-                true
-            ]);
-            expect(button(element, 'Qualify')).toBeUndefined();
+            expect(decisions(element).allowedActions).toEqual(['accept', 'reject', 'recycle']);
+            expect(decisions(element).disabled).toBe(false);
+            expect(checklist(element)).toBeNull();
+            expect(convertForm(element)).toBeNull();
+            expect(history(element).entries).toEqual(PANEL.history);
             await expect(element).toBeAccessible();
         });
 
@@ -172,8 +183,7 @@ describe('c-lead-stage-panel', () => {
             const element = await createPanel();
             const shown = toasts(element);
             serverPanel = panel({ stage: 'SAL', allowedActions: ['qualify'] });
-            button(element, 'Accept').click();
-            await flush();
+            await decideOn(element, 'accept');
             expect(decideMock).toHaveBeenCalledWith({
                 request: {
                     action: 'accept',
@@ -186,7 +196,22 @@ describe('c-lead-stage-panel', () => {
             });
             expect(shown()).toEqual(['Accepted Jane Doe']);
             expect(refreshMock).toHaveBeenCalledTimes(1);
-            expect(pathItems(element)[2]).toEqual({ stage: 'SAL', state: 'Current stage:', current: 'step' });
+            expect(path(element).stage).toBe('SAL');
+            expect(checklist(element)).not.toBeNull();
+        });
+
+        it('disables the actions while one runs, and sends a second click nowhere', async () => {
+            let answer: (value: LeadHandoffService.DecisionResult) => void = () => undefined;
+            decideMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+            const element = await createPanel();
+            await decideOn(element, 'accept');
+            expect(decisions(element).disabled).toBe(true);
+            await decideOn(element, 'reject');
+            expect(openMock).not.toHaveBeenCalled();
+            answer({ applied: true, outcomes: [outcome()] });
+            await flush();
+            expect(decideMock).toHaveBeenCalledTimes(1);
+            expect(decisions(element).disabled).toBe(false);
         });
 
         it('shows inline who already decided when the server refuses the accept', async () => {
@@ -195,8 +220,7 @@ describe('c-lead-stage-panel', () => {
                 outcomes: [outcome({ ok: false, code: 'ALREADY_DECIDED', decidedByName: 'Ann Lee' })]
             });
             const element = await createPanel();
-            button(element, 'Accept').click();
-            await flush();
+            await decideOn(element, 'accept');
             expect(text(element, '[data-id="action-error"]')).toBe('Ann Lee already decided this lead (now SAL).');
             expect(refreshMock).toHaveBeenCalledTimes(1);
             await expect(element).toBeAccessible();
@@ -206,8 +230,7 @@ describe('c-lead-stage-panel', () => {
             openMock.mockResolvedValue({ reasonCode: 'Other', note: 'Wrong country', recycleUntil: null });
             decideMock.mockResolvedValue({ applied: true, outcomes: [outcome({ stage: 'Rejected' })] });
             const element = await createPanel();
-            button(element, 'Reject').click();
-            await flush();
+            await decideOn(element, 'reject');
             expect(openMock).toHaveBeenCalledWith({
                 label: 'Reject Jane Doe',
                 size: 'small',
@@ -226,15 +249,13 @@ describe('c-lead-stage-panel', () => {
         it('sends nothing when the picker is cancelled, and explains when reasons cannot load', async () => {
             openMock.mockResolvedValue(undefined);
             const element = await createPanel();
-            button(element, 'Recycle').click();
-            await flush();
+            await decideOn(element, 'recycle');
             expect(openMock.mock.calls[0][0]).toMatchObject({ action: 'recycle', label: 'Recycle Jane Doe' });
             expect(decideMock).not.toHaveBeenCalled();
 
             const fresh = await createPanel();
             reasonsMock.mockRejectedValue({ body: { message: 'No access to Disposition_Reason__mdt' } });
-            button(fresh, 'Reject').click();
-            await flush();
+            await decideOn(fresh, 'reject');
             expect(text(fresh, '[data-id="action-error"]')).toBe(
                 'Could not load the reasons: No access to Disposition_Reason__mdt'
             );
@@ -243,18 +264,18 @@ describe('c-lead-stage-panel', () => {
         it('shows a server error inline', async () => {
             decideMock.mockRejectedValue({ body: { message: 'UNABLE_TO_LOCK_ROW' } });
             const element = await createPanel();
-            button(element, 'Accept').click();
-            await flush();
+            await decideOn(element, 'accept');
             expect(text(element, '[data-id="action-error"]')).toBe('UNABLE_TO_LOCK_ROW');
         });
     });
 
     describe('when no action is allowed', () => {
-        it('says why instead of offering buttons', async () => {
+        it('says why instead of offering actions', async () => {
             serverPanel = panel({ allowedActions: [], blockedReason: 'Owned by Ann Lee: only the owner can decide.' });
             const element = await createPanel();
             expect(text(element, '[data-id="blocked"]')).toBe('Owned by Ann Lee: only the owner can decide.');
-            expect(root(element).querySelectorAll('button')).toHaveLength(0);
+            expect(decisions(element).allowedActions).toEqual([]);
+            expect([checklist(element), convertForm(element)]).toEqual([null, null]);
             await expect(element).toBeAccessible();
         });
     });
@@ -269,41 +290,47 @@ describe('c-lead-stage-panel', () => {
             });
         });
 
-        it('enables Qualify once every required item is checked, and says what is missing until then', async () => {
+        it('gives the checklist the criteria, the saved checks and notes, and keeps what the user changes', async () => {
+            serverPanel.checklist[3].checked = true;
             const element = await createPanel();
             expect(text(element, '[data-id="sla"]')).toBe('Response SLA met (accepted by Sam SDR)');
-            expect(button(element, 'Accept')).toBeUndefined();
-            expect(button(element, 'Qualify').disabled).toBe(true);
-            expect(text(element, '[data-id="qualify-problem"]')).toBe(
-                'To qualify, confirm: Need confirmed, Budget confirmed, Timeline confirmed.'
-            );
-            expect(root(element).textContent).toContain('A problem we solve, in their words.');
-            await check(element, 'SQL_Need_Confirmed__c');
-            await check(element, 'SQL_Budget_Confirmed__c');
-            expect(text(element, '[data-id="qualify-problem"]')).toBe('To qualify, confirm: Timeline confirmed.');
-            await check(element, 'SQL_Timeline_Confirmed__c');
-            expect(button(element, 'Qualify').disabled).toBe(false);
-            await check(element, 'SQL_Budget_Confirmed__c', false);
-            expect(button(element, 'Qualify').disabled).toBe(true);
+            expect(decisions(element).allowedActions).toEqual(['qualify', 'reject', 'recycle']);
+            const form = checklist(element) as ChecklistChild;
+            expect(form.items).toEqual(serverPanel.checklist);
+            expect([form.checkedFields, form.notes, form.disabled]).toEqual([
+                ['SQL_Decision_Path_Confirmed__c'],
+                '',
+                false
+            ]);
+
+            await report(form, 'checklistchange', { checkedFields: ['SQL_Need_Confirmed__c'] });
+            await report(form, 'noteschange', { notes: 'Budget in Q2' });
+            expect([form.checkedFields, form.notes]).toEqual([['SQL_Need_Confirmed__c'], 'Budget in Q2']);
             await expect(element).toBeAccessible();
+        });
+
+        it('qualifies through the checklist: Qualify is enabled once the required items are ticked', async () => {
+            const element = await createPanel();
+            const form = root(checklist(element) as HTMLElement);
+            const qualifyButton = form.querySelector('lightning-button') as unknown as { disabled: boolean };
+            expect(qualifyButton.disabled).toBe(true);
+            for (const field of REQUIRED) {
+                // eslint-disable-next-line no-await-in-loop
+                await report(form.querySelector(`lightning-input[data-field="${field}"]`), 'change', { checked: true });
+            }
+            expect(qualifyButton.disabled).toBe(false);
         });
 
         it('sends the confirmed items and notes, then refreshes', async () => {
             qualifyMock.mockResolvedValue(outcome({ stage: 'SQL' }));
             const element = await createPanel();
             const shown = toasts(element);
-            for (const field of ['SQL_Need_Confirmed__c', 'SQL_Budget_Confirmed__c', 'SQL_Timeline_Confirmed__c']) {
-                // eslint-disable-next-line no-await-in-loop
-                await check(element, field);
-            }
-            await type(element, 'textarea[name="qualificationNotes"]', ' Budget approved in Q2 ');
-            button(element, 'Qualify').click();
-            await flush();
+            await report(checklist(element), 'qualify', { checkedFields: REQUIRED, notes: ' Budget approved in Q2 ' });
             expect(qualifyMock).toHaveBeenCalledWith({
                 request: {
                     leadId: LEAD_ID,
                     seenStage: 'SAL',
-                    checkedFields: ['SQL_Need_Confirmed__c', 'SQL_Budget_Confirmed__c', 'SQL_Timeline_Confirmed__c'],
+                    checkedFields: REQUIRED,
                     notes: 'Budget approved in Q2'
                 }
             });
@@ -311,34 +338,29 @@ describe('c-lead-stage-panel', () => {
             expect(refreshMock).toHaveBeenCalledTimes(1);
         });
 
-        it('shows the saved qualification notes, keeps what the user types, and shows the notes saved later', async () => {
+        it('shows the notes and checks saved later, replacing what was typed but not sent', async () => {
             serverPanel = panel({ ...serverPanel, qualificationNotes: 'Met at the summit.' });
             const element = await createPanel();
-            const notes = () =>
-                root(element).querySelector('textarea[name="qualificationNotes"]') as HTMLTextAreaElement;
-            expect(notes().value).toBe('Met at the summit.');
-            expect(notes().hasAttribute('value')).toBe(false);
+            const form = checklist(element) as ChecklistChild;
+            expect(form.notes).toBe('Met at the summit.');
+            await report(form, 'noteschange', { notes: 'Met at the summit. Budget in Q2.' });
+            await report(form, 'checklistchange', { checkedFields: ['SQL_Need_Confirmed__c'] });
+            expect(form.notes).toBe('Met at the summit. Budget in Q2.');
 
-            await type(element, 'textarea[name="qualificationNotes"]', 'Met at the summit. Budget in Q2.');
-            await check(element, 'SQL_Need_Confirmed__c');
-            expect(notes().value).toBe('Met at the summit. Budget in Q2.');
-
-            getPanelWire.emit(panel({ ...serverPanel, qualificationNotes: 'Saved by Sam: budget in Q2.' }));
+            const saved = panel({ ...serverPanel, qualificationNotes: 'Saved by Sam: budget in Q2.' });
+            saved.checklist[1].checked = true;
+            getPanelWire.emit(saved);
             await flush();
-            expect(notes().value).toBe('Saved by Sam: budget in Q2.');
+            expect([form.notes, form.checkedFields]).toEqual([
+                'Saved by Sam: budget in Q2.',
+                ['SQL_Budget_Confirmed__c']
+            ]);
         });
 
         it('shows why the server refused to qualify', async () => {
-            serverPanel = panel({
-                stage: 'SAL',
-                allowedActions: ['qualify'],
-                checklist: PANEL.checklist.map((item) => ({ ...item, checked: true }))
-            });
             qualifyMock.mockResolvedValue(outcome({ ok: false, code: 'CHECKLIST_INCOMPLETE' }));
             const element = await createPanel();
-            expect(button(element, 'Qualify').disabled).toBe(false);
-            button(element, 'Qualify').click();
-            await flush();
+            await report(checklist(element), 'qualify', { checkedFields: REQUIRED, notes: '' });
             expect(text(element, '[data-id="action-error"]')).toBe('Confirm every required checklist item first.');
         });
     });
@@ -348,20 +370,30 @@ describe('c-lead-stage-panel', () => {
             serverPanel = panel({ stage: 'SQL', slaOutcome: 'Missed', allowedActions: ['convert', 'recycle'] });
         });
 
-        it('keeps Convert disabled with a message until name, amount and close date are valid', async () => {
+        it('starts the form with the company as the opportunity name and keeps what the user types', async () => {
             const element = await createPanel();
             expect(text(element, '[data-id="sla"]')).toBe('Response SLA missed');
-            expect((root(element).querySelector('input[name="opportunityName"]') as HTMLInputElement).value).toBe(
-                'Acme'
-            );
-            expect(button(element, 'Convert').disabled).toBe(true);
-            expect(text(element, '[data-id="convert-problem"]')).toBe('To convert, enter an amount and a close date.');
-            await type(element, 'input[name="amount"]', '0');
-            await type(element, 'input[name="closeDate"]', '2026-06-30');
-            expect(text(element, '[data-id="convert-problem"]')).toBe('The amount must be more than 0.');
-            await type(element, 'input[name="amount"]', '25000');
-            expect(button(element, 'Convert').disabled).toBe(false);
+            const form = convertForm(element) as ConvertChild;
+            expect([form.opportunityName, form.amount, form.closeDate, form.today, form.disabled]).toEqual([
+                'Acme',
+                '',
+                '',
+                '2026-03-02',
+                false
+            ]);
+            const typed = { opportunityName: 'Acme - Platform', amount: '25000', closeDate: '2026-06-30' };
+            await report(form, 'formchange', typed);
+            expect([form.opportunityName, form.amount, form.closeDate]).toEqual(Object.values(typed));
+            getPanelWire.emit(panel({ ...serverPanel }));
+            await flush();
+            expect([form.opportunityName, form.amount, form.closeDate]).toEqual(Object.values(typed));
             await expect(element).toBeAccessible();
+        });
+
+        it('names the opportunity after the lead when it has no company', async () => {
+            serverPanel = panel({ ...serverPanel, company: null });
+            const element = await createPanel();
+            expect(convertForm(element)?.opportunityName).toBe('Jane Doe');
         });
 
         it('converts with the form values and refreshes', async () => {
@@ -372,11 +404,11 @@ describe('c-lead-stage-panel', () => {
             });
             const element = await createPanel();
             const shown = toasts(element);
-            await type(element, 'input[name="opportunityName"]', 'Acme - Platform');
-            await type(element, 'input[name="amount"]', '25000');
-            await type(element, 'input[name="closeDate"]', '2026-06-30');
-            button(element, 'Convert').click();
-            await flush();
+            await report(convertForm(element), 'convert', {
+                opportunityName: 'Acme - Platform',
+                amount: '25000',
+                closeDate: '2026-06-30'
+            });
             expect(convertMock).toHaveBeenCalledWith({
                 request: {
                     leadId: LEAD_ID,
@@ -397,88 +429,40 @@ describe('c-lead-stage-panel', () => {
                 accountId: null
             });
             const element = await createPanel();
-            await type(element, 'input[name="amount"]', '25000');
-            await type(element, 'input[name="closeDate"]', '2026-06-30');
-            button(element, 'Convert').click();
-            await flush();
+            await report(convertForm(element), 'convert', { opportunityName: 'Acme', amount: '25000', closeDate: '' });
             expect(text(element, '[data-id="action-error"]')).toBe('Enter a close date.');
         });
     });
 
     describe('history and exits', () => {
-        it('shows who moved the lead, when, why and how long it stayed, newest first', async () => {
+        it('shows a recycled lead off the path after the stage it left, with its history and nurture date', async () => {
+            const recycled = {
+                ...PANEL.history[0],
+                id: 'a01000000000002AAA',
+                fromStage: 'SAL',
+                toStage: 'Recycled',
+                action: 'Recycle',
+                occurredAt: '2026-03-02T14:40:00.000Z'
+            };
             serverPanel = panel({
                 stage: 'Recycled',
                 recycleUntil: '2026-04-01',
                 allowedActions: [],
                 blockedReason: null,
-                history: [
-                    {
-                        id: 'a01000000000002AAA',
-                        fromStage: 'SAL',
-                        toStage: 'Recycled',
-                        action: 'Recycle',
-                        reasonCode: 'Too_Early',
-                        reasonLabel: 'Too early',
-                        note: 'Call back after their budget cycle',
-                        actorName: 'Sam SDR',
-                        occurredAt: '2026-03-02T14:40:00.000Z',
-                        minutesInPreviousStage: 25,
-                        businessMinutesInPreviousStage: 25,
-                        slaMet: false
-                    },
-                    {
-                        id: 'a01000000000003AAA',
-                        fromStage: 'MQL',
-                        toStage: 'SAL',
-                        action: 'Accept',
-                        reasonCode: null,
-                        reasonLabel: null,
-                        note: null,
-                        actorName: 'Sam SDR',
-                        occurredAt: '2026-03-02T14:15:00.000Z',
-                        minutesInPreviousStage: 5,
-                        businessMinutesInPreviousStage: 5,
-                        slaMet: true
-                    },
-                    ...PANEL.history
-                ]
+                history: [recycled, ...PANEL.history]
             });
             const element = await createPanel();
-            expect(pathItems(element).map((item) => `${item.stage}:${item.state}`)).toEqual([
-                'Lead:Stage complete:',
-                'MQL:Stage complete:',
-                'SAL:Stage complete:',
-                'SQL:Stage not reached:',
-                'Opportunity:Stage not reached:',
-                'Recycled:Current stage, left the path:'
-            ]);
+            expect([path(element).stage, path(element).exitedFrom]).toEqual(['Recycled', 'SAL']);
             expect(text(element, '[data-id="recycle"]')).toBe('Nurtured until 2026-04-01');
             expect(root(element).querySelector('[data-id="blocked"]')).toBeNull();
-
-            const entries = Array.from(root(element).querySelectorAll('[data-id="history-entry"]')).map((entry) =>
-                entry.textContent?.replace(/\s+/g, ' ').trim()
-            );
-            expect(entries).toHaveLength(3);
-            expect(entries[0]).toContain('Recycled: SAL → Recycled');
-            expect(entries[0]).toContain('by Sam SDR');
-            expect(entries[0]).toContain('Reason: Too early');
-            expect(entries[0]).toContain('Call back after their budget cycle');
-            expect(entries[0]).toContain('25 min in SAL');
-            expect(entries[1]).toContain('Accepted: MQL → SAL');
-            expect(entries[1]).toContain('5 min in MQL SLA met');
-            expect(entries[2]).toContain('Promoted: Lead → MQL');
-            expect(entries[2]).toContain('by automation');
-            expect(entries[2]).toContain('3 d 0 h in Lead');
-            const when = root(element).querySelector('lightning-formatted-date-time') as unknown as { value: string };
-            expect(when.value).toBe('2026-03-02T14:40:00.000Z');
+            expect(history(element).entries).toEqual([recycled, ...PANEL.history]);
             await expect(element).toBeAccessible();
         });
 
-        it('says when nothing was recorded yet', async () => {
+        it('shows no SLA line when there is none', async () => {
             serverPanel = panel({ stage: 'Lead', history: [], acceptBy: null, slaOutcome: null });
             const element = await createPanel();
-            expect(root(element).textContent).toContain('No stage changes recorded yet.');
+            expect(history(element).entries).toEqual([]);
             expect(root(element).querySelector('[data-id="sla"]')).toBeNull();
         });
     });
@@ -496,10 +480,11 @@ describe('c-lead-stage-panel', () => {
             await flush();
             const spinner = root(element).querySelector('lightning-spinner') as unknown as { alternativeText: string };
             expect(spinner.alternativeText).toBe("Loading the lead's handoff stage");
+            expect(root(element).querySelector('c-lead-stage-path')).toBeNull();
             getPanelWire.emit(panel());
             await flush();
             expect(root(element).querySelector('lightning-spinner')).toBeNull();
-            expect(pathItems(element)).toHaveLength(5);
+            expect(path(element).stage).toBe('MQL');
         });
 
         it('explains a load error and retries past the cache', async () => {
@@ -508,27 +493,29 @@ describe('c-lead-stage-panel', () => {
             await flush();
             expect(text(element, '[role="alert"]')).toContain('Could not load the handoff stage: Lead not found');
             await expect(element).toBeAccessible();
-            button(element, 'Try again').click();
+            const retry = root(element).querySelector('[role="alert"] lightning-button') as HTMLElement & {
+                label: string;
+            };
+            expect(retry.label).toBe('Try again');
+            retry.click();
             await flush();
             expect(refreshMock).toHaveBeenCalledTimes(1);
             expect(root(element).querySelector('[role="alert"]')).toBeNull();
-            expect(pathItems(element)).toHaveLength(5);
+            expect(path(element).stage).toBe('MQL');
         });
 
         it('shows the error when a refresh fails', async () => {
             const element = await createPanel();
             refreshMock.mockRejectedValue({ body: { message: 'Session expired' } });
             decideMock.mockResolvedValue({ applied: true, outcomes: [outcome()] });
-            button(element, 'Accept').click();
-            await flush();
+            await decideOn(element, 'accept');
             expect(text(element, '[role="alert"]')).toContain('Session expired');
         });
 
         it('tells the record page the lead changed after an action', async () => {
             decideMock.mockResolvedValue({ applied: true, outcomes: [outcome()] });
             const element = await createPanel();
-            button(element, 'Accept').click();
-            await flush();
+            await decideOn(element, 'accept');
             expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: LEAD_ID }]);
         });
 

@@ -1,0 +1,74 @@
+// The SQL checklist (Qualification_Policy / SQL_Criterion) with the qualification notes and the Qualify button.
+// The stage panel owns the values: it passes the items, which of them are checked and the notes, and stores what
+// this form reports (`checklistchange` with { checkedFields }, `noteschange` with { notes }). Qualify is enabled
+// once every required item is checked; it fires `qualify` with { checkedFields, notes }.
+import { LightningElement, api } from 'lwc';
+
+type ChecklistItem = LeadStagePanelController.ChecklistItem;
+
+export interface ChecklistChangeDetail {
+    /** in the order the user checked them */
+    checkedFields: string[];
+}
+
+export interface NotesChangeDetail {
+    notes: string;
+}
+
+export interface QualifyDetail {
+    checkedFields: string[];
+    notes: string;
+}
+
+export default class LeadSqlChecklist extends LightningElement {
+    /** The criteria to confirm, in policy order (StagePanel.checklist). */
+    @api items: readonly ChecklistItem[] = [];
+    /** The Lead checkbox fields checked now. */
+    @api checkedFields: readonly string[] = [];
+    @api notes = '';
+    /** True while an action runs: Qualify waits. */
+    @api disabled = false;
+
+    get rows() {
+        const checked = new Set(this.checkedFields);
+        return this.items.map((item) => ({
+            field: item.field,
+            checked: checked.has(item.field),
+            label: item.required ? `${item.label} (required)` : item.label,
+            helpText: item.helpText ?? ''
+        }));
+    }
+
+    get missingLabels(): string[] {
+        const checked = new Set(this.checkedFields);
+        return this.items.filter((item) => item.required && !checked.has(item.field)).map((item) => item.label);
+    }
+
+    get problem(): string {
+        const missing = this.missingLabels;
+        return missing.length ? `To qualify, confirm: ${missing.join(', ')}.` : '';
+    }
+
+    get qualifyDisabled(): boolean {
+        return this.disabled || this.missingLabels.length > 0;
+    }
+
+    handleCheck(event: CustomEvent<{ checked: boolean }>): void {
+        const field = (event.currentTarget as HTMLElement).dataset.field as string;
+        const others = this.checkedFields.filter((name) => name !== field);
+        const checkedFields = event.detail.checked ? [...others, field] : others;
+        this.dispatchEvent(new CustomEvent<ChecklistChangeDetail>('checklistchange', { detail: { checkedFields } }));
+    }
+
+    handleNotes(event: CustomEvent<{ value: string }>): void {
+        this.dispatchEvent(
+            new CustomEvent<NotesChangeDetail>('noteschange', { detail: { notes: event.detail.value } })
+        );
+    }
+
+    handleQualify(): void {
+        if (this.qualifyDisabled) return;
+        const detail = { checkedFields: [...this.checkedFields], notes: this.notes };
+        this.dispatchEvent(new CustomEvent<QualifyDetail>('qualify', { detail }));
+    }
+}
