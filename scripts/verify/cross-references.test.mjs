@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLEAN_PROJECT, projectWith, runCheck } from './lib/fixture.mjs';
 import { readSchema } from './lib/schema.mjs';
@@ -114,6 +114,21 @@ const planted = [
         /ISNEW\(\) in the entry-condition formula: not available, because the flow runs on RecordBeforeDelete with recordTriggerType Delete/
     ],
     [
+        'doc-names-missing-validation-rule',
+        'docs/widgets.md:3:',
+        /Doc names `Size_Within_Policies`: no validation rule, flow, .* is named Size_Within_Policies \(did you mean Size_Within_Policy\?\)\. Fix the name in the doc; if the page names it on purpose .* <!-- cross-references: not in the project: Size_Within_Policies -->/
+    ],
+    [
+        'doc-names-missing-apex-method',
+        'README.md:3:',
+        /Doc names `WidgetController\.countFitLead\(\)`: WidgetController has no method, property or inner class countFitLead \(did you mean countFitLeads\?\)/
+    ],
+    [
+        'doc-example-stale-apex-signature',
+        'types/apex/README.md:4:',
+        /Doc example declares WidgetController\.getWidgets with parameters \{minSize\}, but the Apex method is getWidgets\(Integer minimumSize\)\. Copy the declaration from types\/apex\/WidgetController\.d\.ts/
+    ],
+    [
         'flexipage-unknown-bare-component',
         'force-app/main/widgets/flexipages/Widget_Home.flexipage-meta.xml:12:',
         /component widgetLst does not exist: no lwc\/widgetLst\/ .*\(did you mean widgetList\?\)/
@@ -137,3 +152,24 @@ for (const [mistake, file, problem] of planted) {
         assert.match(line, problem);
     });
 }
+
+test('a page may name what the project does not have once it lists the name as not in the project', async () => {
+    const root = projectWith('doc-names-missing-validation-rule');
+    const page = join(root, 'docs/widgets.md');
+    const marker = '<!-- cross-references: not in the project: Size_Within_Policies -->';
+    writeFileSync(page, `${marker}\n\n${readFileSync(page, 'utf8')}`);
+    assert.deepEqual((await check(root)).map(formatProblem), []);
+});
+
+test('a declaration example is compared by its top-level parameter names, not those of nested object types', async () => {
+    const root = projectWith();
+    const readme = join(root, 'types/apex/README.md');
+    const nested = '{ minimumSize: number; options?: { minimumSize: number } }';
+    writeFileSync(readme, readFileSync(readme, 'utf8').replace('{ minimumSize: number }', nested));
+    const output = (await check(root)).map(formatProblem);
+    assert.equal(output.length, 1, output.join('\n'));
+    assert.match(
+        output[0],
+        /^types\/apex\/README\.md:4: .* with parameters \{minimumSize, options\}, but the Apex method is getWidgets\(Integer minimumSize\)/
+    );
+});

@@ -1,6 +1,6 @@
 // Every custom object, field, relationship, custom permission, custom metadata record, Apex method and component that
-// metadata or code names must exist in the project; every custom field that can have field permissions has them.
-// Standard objects and fields are assumed to exist (no org to ask).
+// metadata, code or the docs name must exist in the project; every custom field that can have field permissions has
+// them. Standard objects and fields are assumed to exist (no org to ask).
 //
 // One checker per kind of metadata, each in cross-references/<kind>.mjs; this runner reads the project once and runs
 // them in a fixed order into one report, so the output lists problems by kind, each problem once.
@@ -10,6 +10,7 @@ import { readSchema } from '../lib/schema.mjs';
 import { checkApex } from './cross-references/apex.mjs';
 import { Report } from './cross-references/common.mjs';
 import { checkDashboards } from './cross-references/dashboards.mjs';
+import { checkDocs } from './cross-references/docs.mjs';
 import { checkFlows } from './cross-references/flows.mjs';
 import { checkLwc } from './cross-references/lwc.mjs';
 import { checkObjects } from './cross-references/objects.mjs';
@@ -36,5 +37,6 @@ export async function check(root) {
     checkDataPlans(schema, root, report);
     const granted = checkPermissionSets(schema, classes, files, report);
     checkFieldPermissionCoverage(schema, granted, report);
+    checkDocs(schema, classes, root, report);
     return report.problems;
 }
