@@ -2,9 +2,8 @@
 // the project's metadata declares.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectFiles, projectPath } from '../../lib/project.mjs';
+import { SKIPPED_DIRS, projectFiles, projectPath } from '../../lib/project.mjs';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.sf', '.sfdx', 'coverage', '.build']);
 // The planted fixtures of these checks are wrong on purpose; each is checked as a project of its own in the specs.
 const NOT_DOCS = new Set(['scripts/verify/fixtures']);
 
