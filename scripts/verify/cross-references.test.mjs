@@ -1,16 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLEAN_PROJECT, projectWith, runCheck } from './lib/fixture.mjs';
-import { apexClasses, classIndex, parseApex } from './lib/apex-classes.mjs';
-import { apexSchemaReferences } from './lib/apex-references.mjs';
-import { fieldPathProblem, readSchema } from './lib/schema.mjs';
+import { readSchema } from './lib/schema.mjs';
 import { formatProblem } from './lib/problems.mjs';
 import { check } from './checks/cross-references.mjs';
-import { USER_PERMISSION_DEPENDENCIES, missingDependencies } from './lib/permission-dependencies.mjs';
-import { CONTEXTS, FLOW_FORMULA_CONTEXTS, flowFormulaContextProblems } from './lib/flow-formula-contexts.mjs';
-import { XMLParser } from 'fast-xml-parser';
+
+// The runner and one planted mistake per kind of reference; what one checker's helpers resolve is specified beside
+// it: cross-references-apex, cross-references-flows, cross-references-permissions.
+const schema = readSchema(CLEAN_PROJECT);
 
 test('cross-references passes on the clean fixture', () => {
     const { status, output } = runCheck('cross-references', projectWith());
@@ -115,6 +114,21 @@ const planted = [
         /ISNEW\(\) in the entry-condition formula: not available, because the flow runs on RecordBeforeDelete with recordTriggerType Delete/
     ],
     [
+        'doc-names-missing-validation-rule',
+        'docs/widgets.md:3:',
+        /Doc names `Size_Within_Policies`: no validation rule, flow, .* is named Size_Within_Policies \(did you mean Size_Within_Policy\?\)\. Fix the name in the doc; if the page names it on purpose .* <!-- cross-references: not in the project: Size_Within_Policies -->/
+    ],
+    [
+        'doc-names-missing-apex-method',
+        'README.md:3:',
+        /Doc names `WidgetController\.countFitLead\(\)`: WidgetController has no method, property or inner class countFitLead \(did you mean countFitLeads\?\)/
+    ],
+    [
+        'doc-example-stale-apex-signature',
+        'types/apex/README.md:4:',
+        /Doc example declares WidgetController\.getWidgets with parameters \{minSize\}, but the Apex method is getWidgets\(Integer minimumSize\)\. Copy the declaration from types\/apex\/WidgetController\.d\.ts/
+    ],
+    [
         'flexipage-unknown-bare-component',
         'force-app/main/widgets/flexipages/Widget_Home.flexipage-meta.xml:12:',
         /component widgetLst does not exist: no lwc\/widgetLst\/ .*\(did you mean widgetList\?\)/
@@ -139,149 +153,23 @@ for (const [mistake, file, problem] of planted) {
     });
 }
 
-// Apex reference kinds the fixtures do not all exercise, checked straight against the clean fixture's schema.
-const schema = readSchema(CLEAN_PROJECT);
-const classes = classIndex(apexClasses(CLEAN_PROJECT));
-
-function apexProblems(source) {
-    const { tree, errors } = parseApex(source);
-    assert.deepEqual(errors, []);
-    const apexClass = { name: 'Probe', kind: 'class', tree, fields: [], methods: [], innerClasses: [] };
-    return apexSchemaReferences(apexClass, schema, classes)
-        .map((reference) => {
-            if (reference.kind !== 'field') return undefined;
-            const message = fieldPathProblem(schema, reference.object, reference.path);
-            return message && `${reference.line}:${reference.where}:${message.split(':')[0]}`;
-        })
-        .filter(Boolean);
-}
-
-test('Apex references resolve through relationships, sub-queries, tokens, constructors and typed elements', () => {
-    const source = `public with sharing class Probe {
-    private Widget__c current;
-    public static void valid(Map<Id, Lead> leadsById) {
-        List<Lead> leads = [SELECT Id, Fit_Score__c, (SELECT Size__c FROM Widgets__r) FROM Lead WITH USER_MODE];
-        Widget__c widget = [SELECT Lead__r.Fit_Score__c FROM Widget__c WHERE Lead__c IN :leadsById.keySet() LIMIT 1];
-        Decimal fit = widget.Lead__r.Fit_Score__c + leads[0].Fit_Score__c + leadsById.values()[0].Fit_Score__c;
-        Schema.SObjectField token = Lead.Fit_Score__c;
-        Object other = Schema.Widget__c.Size__c;
-        Object described = SObjectType.Widget__c.fields.Size__c;
-        Widget__c made = new Widget__c(Size__c = 1, Lead__c = null);
-        Decimal minimum = Widget_Policy__mdt.getInstance('Default').Minimum_Size__c;
-    }
-    public void invalid(List<Widget__c> widgets) {
-        for (Widget__c each : widgets) { each.Colour__c = 'red'; }
-        Object token = Widget__c.Weight__c;
-        Object described = SObjectType.Lead.fields.Fit__c;
-        Widget__c made = new Widget__c(Shape__c = 'round');
-        Decimal minimum = Widget_Policy__mdt.getInstance('Default').Maximum_Size__c;
-        List<Lead> leads = [SELECT Id, (SELECT Id FROM Gadgets__r), Owner__r.Name FROM Lead ORDER BY Score__c];
-        Decimal size = current.Volume__c + widgets[0].Lead__r.Fitness__c;
-    }
-}`;
-    assert.deepEqual(apexProblems(source), [
-        '14:Apex:unknown field Widget__c.Colour__c',
-        '15:Apex:unknown field Widget__c.Weight__c',
-        '16:Apex:unknown field Lead.Fit__c',
-        '17:Apex:unknown field Widget__c.Shape__c',
-        '18:Apex:unknown field Widget_Policy__mdt.Maximum_Size__c (did you mean Minimum_Size__c?)',
-        '19:SOQL:unknown relationship Lead.Owner__r',
-        '19:SOQL:unknown field Lead.Score__c',
-        '20:Apex:unknown field Widget__c.Volume__c',
-        '20:Apex:unknown field Lead.Fitness__c'
-    ]);
+test('a page may name what the project does not have once it lists the name as not in the project', async () => {
+    const root = projectWith('doc-names-missing-validation-rule');
+    const page = join(root, 'docs/widgets.md');
+    const marker = '<!-- cross-references: not in the project: Size_Within_Policies -->';
+    writeFileSync(page, `${marker}\n\n${readFileSync(page, 'utf8')}`);
+    assert.deepEqual((await check(root)).map(formatProblem), []);
 });
 
-test('Apex sub-query over an unknown child relationship is reported', () => {
-    const { tree } = parseApex(
-        'public class Probe { void m() { List<Lead> l = [SELECT Id, (SELECT Id FROM Gadgets__r) FROM Lead]; } }'
-    );
-    const references = apexSchemaReferences({ kind: 'class', tree, fields: [], innerClasses: [] }, schema, classes);
-    assert.ok(references.some((reference) => reference.kind === 'child' && reference.relationship === 'Gadgets__r'));
-});
-
-test('apexClasses models methods, annotations, parameters and fields', () => {
-    const controller = classIndex(apexClasses(CLEAN_PROJECT)).get('widgetcontroller');
-    const getWidgets = controller.methods.find((method) => method.name === 'getWidgets');
-    assert.equal(getWidgets.isStatic, true);
-    assert.equal(getWidgets.returnType, 'List<Widget__c>');
-    assert.deepEqual(getWidgets.parameters, [{ name: 'minimumSize', type: 'Integer' }]);
-    assert.deepEqual(getWidgets.annotations, [{ name: 'AuraEnabled', parameters: { cacheable: 'true' } }]);
-});
-
-test('every user-permission dependency row names its source', () => {
-    for (const row of USER_PERMISSION_DEPENDENCIES) assert.match(row.source, /^https?:\/\//, row.permission);
-});
-
-test('a feature-dependent dependency applies only when the scratch definition turns the feature on', () => {
-    const granted = { userPermissions: new Set(['CustomizeApplication', 'ViewSetup']), objectPermissions: new Map() };
-    assert.deepEqual(missingDependencies(granted, { settings: {} }), []);
-    const translation = { settings: { languageSettings: { enableTranslationWorkbench: true } } };
-    const [problem] = missingDependencies(granted, translation);
+test('a declaration example is compared by its top-level parameter names, not those of nested object types', async () => {
+    const root = projectWith();
+    const readme = join(root, 'types/apex/README.md');
+    const nested = '{ minimumSize: number; options?: { minimumSize: number } }';
+    writeFileSync(readme, readFileSync(readme, 'utf8').replace('{ minimumSize: number }', nested));
+    const output = (await check(root)).map(formatProblem);
+    assert.equal(output.length, 1, output.join('\n'));
     assert.match(
-        problem.message,
-        /^CustomizeApplication depends on ManageTranslation when the Translation Workbench is on/
+        output[0],
+        /^types\/apex\/README\.md:4: .* with parameters \{minimumSize, options\}, but the Apex method is getWidgets\(Integer minimumSize\)/
     );
-});
-
-// Flow formula contexts, on small flows: which trigger allows ISNEW, ISCHANGED, PRIORVALUE and $Record__Prior.
-const flowParser = new XMLParser({ parseTagValue: false, isArray: (_name, jpath) => jpath.split('.').length > 1 });
-
-function flowXml({ triggerType, recordTriggerType, processType = 'AutoLaunchedFlow', formula, filterFormula }) {
-    const trigger = triggerType
-        ? `<object>Widget__c</object><recordTriggerType>${recordTriggerType}</recordTriggerType><triggerType>${triggerType}</triggerType>`
-        : '';
-    return [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<Flow xmlns="http://soap.sforce.com/2006/04/metadata">',
-        formula
-            ? `    <formulas>\n        <name>Probe</name>\n        <expression>${formula}</expression>\n    </formulas>`
-            : '',
-        `    <processType>${processType}</processType>`,
-        `    <start>${filterFormula ? `<filterFormula>${filterFormula}</filterFormula>` : ''}${trigger}</start>`,
-        '</Flow>'
-    ].join('\n');
-}
-
-function contextProblems(options) {
-    const text = flowXml(options);
-    return flowFormulaContextProblems(flowParser.parse(text).Flow, text).map(
-        (problem) => problem.message.split(':')[0]
-    );
-}
-
-test('flow formulas: the functions and $Record__Prior are allowed where record-triggered flows on create or update run', () => {
-    const formula = 'IF(ISNEW(), 0, PRIORVALUE({!$Record.Size__c})) + IF(ISCHANGED({!$Record.Size__c}), 1, 0)';
-    for (const triggerType of ['RecordBeforeSave', 'RecordAfterSave']) {
-        for (const recordTriggerType of ['Create', 'Update', 'CreateAndUpdate']) {
-            assert.deepEqual(contextProblems({ triggerType, recordTriggerType, formula, filterFormula: formula }), []);
-        }
-        assert.deepEqual(
-            contextProblems({ triggerType, recordTriggerType: 'Update', formula: '{!$Record__Prior.Size__c}' }),
-            []
-        );
-    }
-});
-
-test('flow formulas: not available in flows without a record trigger, nor on delete', () => {
-    assert.deepEqual(contextProblems({ processType: 'Flow', formula: 'ISCHANGED({!widget.Size__c})' }), [
-        'ISCHANGED() in formula resource Probe'
-    ]);
-    assert.deepEqual(contextProblems({ processType: 'Flow', formula: 'TEXT({!$Record__Prior.Size__c})' }), [
-        '$Record__Prior in this flow'
-    ]);
-    assert.deepEqual(
-        contextProblems({ triggerType: 'RecordBeforeDelete', recordTriggerType: 'Delete', filterFormula: 'ISNEW()' }),
-        ['ISNEW() in the entry-condition formula']
-    );
-});
-
-test('flow formula contexts: every cell is known, and every failing cell names its source', () => {
-    for (const row of FLOW_FORMULA_CONTEXTS) {
-        assert.deepEqual(Object.keys(row.contexts).sort(), [...CONTEXTS].sort(), row.name);
-        for (const cell of Object.values(row.contexts)) {
-            assert.ok(['allowed', 'constant', 'not available', 'unconfirmed'].includes(cell.status));
-            assert.match(cell.source, /^https:\/\//, row.name);
-        }
-    }
 });

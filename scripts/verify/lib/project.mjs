@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.sf', '.sfdx', 'coverage', '.build']);
+/** Folders no check reads: dependencies, tool state, build output. */
+export const SKIPPED_DIRS = new Set(['node_modules', '.git', '.sf', '.sfdx', 'coverage', '.build']);
 
 /** Package directories declared in sfdx-project.json, as absolute paths. */
 export function packageDirectories(root) {
