@@ -1,5 +1,5 @@
 // The lead lifecycle stage model of docs/data-model.md, shared by every Lead Handoff component.
-// It mirrors the validation rule Stage_Transition_Allowed and the Apex service: change all three together.
+// It mirrors the From_<Stage> validation rules and the Apex service: change all three together.
 
 export const MAIN_PATH = ['Lead', 'MQL', 'SAL', 'SQL', 'Opportunity'] as const;
 export const EXIT_STAGES = ['Rejected', 'Recycled'] as const;

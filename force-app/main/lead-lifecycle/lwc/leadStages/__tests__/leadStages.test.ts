@@ -36,7 +36,7 @@ describe('lead lifecycle stages', () => {
     });
 });
 
-describe('allowed transitions (validation rule Stage_Transition_Allowed)', () => {
+describe('allowed transitions (the From_<Stage> validation rules)', () => {
     it.each<[LifecycleStage, LifecycleStage[]]>([
         ['Lead', ['MQL']],
         ['MQL', ['SAL', 'Rejected', 'Recycled']],
