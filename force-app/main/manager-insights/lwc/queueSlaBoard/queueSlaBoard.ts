@@ -3,7 +3,7 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import getQueueHealth from '@salesforce/apex/QueueHealthController.getQueueHealth';
-import { errorMessage, isServerMessage } from 'c/handoffRequests';
+import { errorMessage, isServerMessage } from 'c/errorMessages';
 import { clockOffset, serverTime, waitingText } from 'c/slaClock';
 import {
     businessTimeText,
