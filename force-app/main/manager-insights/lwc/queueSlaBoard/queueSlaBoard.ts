@@ -15,8 +15,8 @@ import {
     queueBreachText
 } from 'c/insightsFormat';
 
-type QueueHealth = QueueHealthController.QueueHealth;
-type QueueStatus = QueueHealthController.QueueStatus;
+type QueueHealth = QueueHealthDto.QueueHealth;
+type QueueStatus = QueueHealthDto.QueueStatus;
 
 /** The page state key the inbox reads its view from: `c__view=queue:<Queue DeveloperName>`. */
 export const INBOX_VIEW_STATE = 'c__view';
