@@ -74,7 +74,7 @@ describe('feature-boundaries check', () => {
         );
     });
 
-    it('fails on a config that names a feature folder that does not exist', () => {
+    it('fails on a config that names a feature folder that does not exist or gives a feature no list', () => {
         const { status, output } = runCheck(
             'feature-boundaries',
             projectWithAll(FEATURES, 'feature-boundaries-unknown-folder')
@@ -83,6 +83,10 @@ describe('feature-boundaries check', () => {
         assert.match(
             output,
             /^config\/feature-boundaries\.json:4: names the feature folder gizmos, which no package directory has under main\/: fix the name or remove it\.$/m
+        );
+        assert.match(
+            output,
+            /^config\/feature-boundaries\.json:5: mayUse\.sprockets must be a list of feature folder names, like \["handoff-policy"\]\.$/m
         );
     });
 });

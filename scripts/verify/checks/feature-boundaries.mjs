@@ -4,11 +4,11 @@
 // both ends and what to do (move what several features need to the shared folder, or declare the dependency).
 //
 // Counted: Apex class names in Apex code (not in comments or strings, not members after a dot, not the names of
-// variables, properties or methods being declared); in LWC sources, imports of
-// `c/<module>` and `@salesforce/apex/<Class>.<method>` (jest.mock too) and `<c-…>` tags in templates; Flow Apex
-// actions and subflows. Not counted: custom objects and fields (the data model is every feature's), permission sets,
-// apps and pages (they compose the features), and test-only package directories (another's `unpackagedMetadata`,
-// like force-app-tests), whose tests may use several features.
+// variables, properties or methods being declared); in LWC sources, imports of `c/<module>` and
+// `@salesforce/apex/<Class>.<method>` (jest.mock too) and `<c-…>` tags in templates; Flow Apex actions and subflows.
+// Not counted: custom objects and fields (the data model is every feature's), permission sets, apps and pages (they
+// compose the features), and test-only package directories (another's `unpackagedMetadata`, like force-app-tests),
+// whose tests may use several features.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { ApexLexer, ApexParserFactory } from '@apexdevtools/apex-parser';
@@ -61,6 +61,14 @@ function readConfig(root, featureNames) {
     }
     config.shared = parsed.shared ?? DEFAULT_SHARED;
     for (const [feature, uses] of Object.entries(parsed.mayUse ?? {})) {
+        if (!Array.isArray(uses)) {
+            config.problems.push({
+                file: CONFIG_FILE,
+                line: lineAt(text, Math.max(0, text.indexOf(`"${feature}"`))),
+                message: `mayUse.${feature} must be a list of feature folder names, like ["handoff-policy"].`
+            });
+            continue;
+        }
         config.mayUse.set(feature, new Set(uses));
         for (const name of [feature, ...uses]) {
             if (featureNames.has(name)) continue;
