@@ -65,6 +65,11 @@ const STEPS = [
         command: check('cross-references')
     },
     {
+        id: 'feature-boundaries',
+        title: "Feature boundaries: no feature uses another's Apex, LWC modules or flows unless config/feature-boundaries.json allows it",
+        command: check('feature-boundaries')
+    },
+    {
         id: 'local-org-generic',
         title: "local-org names none of the project's classes, flows, objects, fields or permissions",
         command: check('local-org-generic')

@@ -98,7 +98,7 @@ export const MUTANTS = [
     {
         id: 'sales-review-permission-ignored',
         what: 'every SDR may work the Sales review queue, without the custom permission',
-        file: 'force-app/main/sdr-inbox/classes/LeadQueueAccess.cls',
+        file: 'force-app/main/shared/classes/LeadQueueAccess.cls',
         from: 'mayWorkSalesReview = FeatureManagement.checkPermission(SALES_REVIEW_PERMISSION);',
         to: 'mayWorkSalesReview = true;',
         tests: ['LeadHandoffServiceTest', 'LeadInboxControllerTest']

@@ -1,110 +1,17 @@
-// QueueHealthController: manager views over a period (queue SLA board, funnel, reason Pareto).
-// DTOs are the Apex inner classes of the same names. Rates are percentages (0–100), null when nothing to divide.
-
-declare namespace QueueHealthController {
-    interface ReasonCount {
-        code: string;
-        label: string;
-        kind: 'Reject' | 'Recycle';
-        count: number;
-        /** share of all reasons counted (a queue's top reasons: of all that queue's reasons), percent */
-        share: number;
-        /** running total of share in list order (descending count), percent */
-        cumulativeShare: number;
-    }
-
-    interface QueueStatus {
-        queueId: string;
-        queueDeveloperName: string;
-        queueName: string;
-        /** MQLs waiting in the queue now */
-        pending: number;
-        /** pending and past accept-by now */
-        breachedNow: number;
-        /** pending and due within the next hour */
-        dueWithinHour: number;
-        /** MQL time of the oldest pending lead */
-        oldestWaitingSince: string | null;
-        oldestLeadId: string | null;
-        /** business minutes from MQL to accept, over accepts in the period */
-        medianMinutesToAccept: number | null;
-        p90MinutesToAccept: number | null;
-        /** MQLs that left the queue in the period, by decision */
-        decided: number;
-        accepted: number;
-        rejected: number;
-        recycled: number;
-        acceptanceRate: number | null;
-        rejectRate: number | null;
-        recycleRate: number | null;
-        /** decided within the SLA, percent of decided */
-        slaMetRate: number | null;
-        topReasons: ReasonCount[];
-    }
-
-    interface QueueHealth {
-        periodStart: string;
-        periodEnd: string;
-        serverNow: string;
-        queues: QueueStatus[];
-    }
-
-    interface StageCount {
-        stage: string;
-        entered: number;
-    }
-
-    interface Conversion {
-        fromStage: string;
-        toStage: string;
-        fromCount: number;
-        toCount: number;
-        rate: number | null;
-        lowPercent: number | null;
-        highPercent: number | null;
-        /** Below, Within or Above the benchmark band; null without a benchmark or a rate */
-        band: 'Below' | 'Within' | 'Above' | null;
-        /** the benchmark's diagnosis for an out-of-band rate */
-        diagnosis: string | null;
-    }
-
-    interface FunnelGroup {
-        /** `all`, a lead source, or a segment API value */
-        key: string;
-        label: string;
-        stages: StageCount[];
-        conversions: Conversion[];
-    }
-
-    interface Funnel {
-        periodStart: string;
-        periodEnd: string;
-        /** none, leadSource or segment */
-        groupBy: string;
-        groups: FunnelGroup[];
-    }
-
-    interface ReasonPareto {
-        periodStart: string;
-        periodEnd: string;
-        /** Reject, Recycle or All */
-        kind: string;
-        total: number;
-        reasons: ReasonCount[];
-    }
-}
+// QueueHealthController: manager views over a period (queue SLA board, funnel, reason Pareto). Their results are
+// declared in QueueHealthDto.d.ts.
 
 declare module '@salesforce/apex/QueueHealthController.getQueueHealth' {
-    const getQueueHealth: ApexMethod<{ periodDays: number }, QueueHealthController.QueueHealth>;
+    const getQueueHealth: ApexMethod<{ periodDays: number }, QueueHealthDto.QueueHealth>;
     export default getQueueHealth;
 }
 
 declare module '@salesforce/apex/QueueHealthController.getFunnel' {
-    const getFunnel: ApexMethod<{ periodDays: number; groupBy: string }, QueueHealthController.Funnel>;
+    const getFunnel: ApexMethod<{ periodDays: number; groupBy: string }, QueueHealthDto.Funnel>;
     export default getFunnel;
 }
 
 declare module '@salesforce/apex/QueueHealthController.getReasonPareto' {
-    const getReasonPareto: ApexMethod<{ periodDays: number; kind: string }, QueueHealthController.ReasonPareto>;
+    const getReasonPareto: ApexMethod<{ periodDays: number; kind: string }, QueueHealthDto.ReasonPareto>;
     export default getReasonPareto;
 }

@@ -7,8 +7,8 @@ import { PeriodChoiceLoader } from 'c/insightsLoader';
 import { percentText, periodText, plural } from 'c/insightsFormat';
 import type { ChoiceOption } from 'c/insightsFormat';
 
-type Funnel = QueueHealthController.Funnel;
-type Conversion = QueueHealthController.Conversion;
+type Funnel = QueueHealthDto.Funnel;
+type Conversion = QueueHealthDto.Conversion;
 
 export const GROUP_BY_OPTIONS: readonly ChoiceOption[] = [
     { value: 'none', label: 'Whole funnel' },

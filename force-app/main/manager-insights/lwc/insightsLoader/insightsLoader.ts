@@ -1,7 +1,7 @@
 // What the manager views that load once per choice share: the loading flag, the error in words and when to show
 // the empty state or the content. A subclass says what to request and whether the data has anything to show.
 import { LightningElement } from 'lwc';
-import { errorMessage, isServerMessage } from 'c/handoffRequests';
+import { errorMessage, isServerMessage } from 'c/errorMessages';
 import { normalizePeriod, periodChoice } from 'c/insightsFormat';
 import type { ChoiceGroup } from 'c/insightsFormat';
 import type { ChoiceChange } from 'c/insightsPicker';

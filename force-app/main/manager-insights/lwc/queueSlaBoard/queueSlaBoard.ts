@@ -3,7 +3,7 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import getQueueHealth from '@salesforce/apex/QueueHealthController.getQueueHealth';
-import { errorMessage, isServerMessage } from 'c/handoffRequests';
+import { errorMessage, isServerMessage } from 'c/errorMessages';
 import { clockOffset, serverTime, waitingText } from 'c/slaClock';
 import {
     businessTimeText,
@@ -15,8 +15,8 @@ import {
     queueBreachText
 } from 'c/insightsFormat';
 
-type QueueHealth = QueueHealthController.QueueHealth;
-type QueueStatus = QueueHealthController.QueueStatus;
+type QueueHealth = QueueHealthDto.QueueHealth;
+type QueueStatus = QueueHealthDto.QueueStatus;
 
 /** The page state key the inbox reads its view from: `c__view=queue:<Queue DeveloperName>`. */
 export const INBOX_VIEW_STATE = 'c__view';

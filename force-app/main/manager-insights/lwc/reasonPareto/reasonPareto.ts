@@ -6,8 +6,8 @@ import { PeriodChoiceLoader } from 'c/insightsLoader';
 import { percentText, periodText, plural } from 'c/insightsFormat';
 import type { ChoiceOption } from 'c/insightsFormat';
 
-type ReasonPareto = QueueHealthController.ReasonPareto;
-type ReasonCount = QueueHealthController.ReasonCount;
+type ReasonPareto = QueueHealthDto.ReasonPareto;
+type ReasonCount = QueueHealthDto.ReasonCount;
 
 export const PARETO_LINE = 80;
 

@@ -5,8 +5,8 @@ import { flush, mount } from 'test/lwcTest';
 
 jest.mock('@salesforce/apex/QueueHealthController.getFunnel', () => ({ default: jest.fn() }), { virtual: true });
 
-type Funnel = QueueHealthController.Funnel;
-type FunnelGroup = QueueHealthController.FunnelGroup;
+type Funnel = QueueHealthDto.Funnel;
+type FunnelGroup = QueueHealthDto.FunnelGroup;
 
 const FUNNEL = jest.requireActual<Funnel>('./data/QueueHealthController.getFunnel.json');
 const getFunnelMock = jest.mocked(getFunnel);

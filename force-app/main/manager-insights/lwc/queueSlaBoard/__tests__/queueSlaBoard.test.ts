@@ -23,7 +23,7 @@ jest.mock('lightning/navigation', () => {
     return { NavigationMixin, navigate };
 });
 
-type QueueHealth = QueueHealthController.QueueHealth;
+type QueueHealth = QueueHealthDto.QueueHealth;
 
 const HEALTH = jest.requireActual<QueueHealth>('./data/QueueHealthController.getQueueHealth.json');
 const NOW = Date.parse(HEALTH.serverNow);

@@ -7,7 +7,7 @@ jest.mock('@salesforce/apex/QueueHealthController.getReasonPareto', () => ({ def
     virtual: true
 });
 
-type ReasonPareto = QueueHealthController.ReasonPareto;
+type ReasonPareto = QueueHealthDto.ReasonPareto;
 
 const PARETO = jest.requireActual<ReasonPareto>('./data/QueueHealthController.getReasonPareto.json');
 const getParetoMock = jest.mocked(getReasonPareto);
