@@ -44,7 +44,7 @@ export interface ConvertOptions {
 }
 
 /** The most LeadConvert objects one call takes (the documented recommendation, enforced). */
-export const MAX_LEADS_PER_CONVERT = 100;
+const MAX_LEADS_PER_CONVERT = 100;
 
 /** One lead of the call that passed the checks, with the owner of the records it creates and its result. */
 interface Conversion {
@@ -194,63 +194,46 @@ function convertInBulk(batch: Batch, conversions: Conversion[]): void {
     }
 }
 
+/** A record a conversion creates unless its request names one (or, for the Opportunity, asks for none). */
+interface CreatedRecord {
+    type: string;
+    given: (request: LeadConvertRequest) => unknown;
+    fields: (transaction: Transaction, conversion: Conversion) => Record<string, FieldValue>;
+    resultId: 'accountId' | 'contactId' | 'opportunityId';
+}
+
+const CREATED: CreatedRecord[] = [
+    { type: 'Account', given: (request) => request.accountId, fields: accountFields, resultId: 'accountId' },
+    { type: 'Contact', given: (request) => request.contactId, fields: contactFields, resultId: 'contactId' },
+    {
+        type: 'Opportunity',
+        given: (request) => request.doNotCreateOpportunity,
+        fields: opportunityFields,
+        resultId: 'opportunityId'
+    }
+];
+
 /** One pass over the leads: Accounts, Contacts, Opportunities, then the leads; returns the leads that failed. */
 function attempt(batch: Batch, conversions: Conversion[]): Conversion[] {
     for (const conversion of conversions) clearCreatedIds(conversion.result, conversion.request);
-    const steps: ((conversions: Conversion[]) => Conversion[])[] = [
-        (all) =>
-            insert(
-                batch,
-                'Account',
-                without(all, (request) => request.accountId),
-                accountFields,
-                (result, id) => {
-                    result.accountId = id;
-                }
-            ),
-        (all) =>
-            insert(
-                batch,
-                'Contact',
-                without(all, (request) => request.contactId),
-                contactFields,
-                (result, id) => {
-                    result.contactId = id;
-                }
-            ),
-        (all) =>
-            insert(
-                batch,
-                'Opportunity',
-                without(all, (request) => request.doNotCreateOpportunity),
-                (conversion) => opportunityFields(batch.transaction, conversion),
-                (result, id) => {
-                    result.opportunityId = id;
-                }
-            ),
-        (all) => markConverted(batch, all)
-    ];
-    for (const step of steps) {
-        const failed = step(conversions);
+    for (const created of CREATED) {
+        const failed = insert(
+            batch,
+            created,
+            conversions.filter((conversion) => !created.given(conversion.request))
+        );
         if (failed.length > 0) return failed;
     }
-    return [];
+    return markConverted(batch, conversions);
 }
 
-function without(conversions: Conversion[], given: (request: LeadConvertRequest) => unknown): Conversion[] {
-    return conversions.filter((conversion) => !given(conversion.request));
-}
-
-function insert(
-    batch: Batch,
-    type: string,
-    conversions: Conversion[],
-    fields: (conversion: Conversion) => Record<string, FieldValue>,
-    created: (result: LeadConvertResult, id: string) => void
-): Conversion[] {
+/** One insert of the records of this type that the leads create. */
+function insert(batch: Batch, created: CreatedRecord, conversions: Conversion[]): Conversion[] {
     if (conversions.length === 0) return [];
     const { engine, transaction, options } = batch;
-    const records = conversions.map((conversion) => mapped(transaction, type, fields(conversion)));
+    const records = conversions.map((conversion) =>
+        mapped(transaction, created.type, created.fields(transaction, conversion))
+    );
     const saved = engine.statement(
         transaction,
         'insert',
@@ -258,7 +241,9 @@ function insert(
         { allOrNone: true, accessMode: options.accessMode },
         { counted: false }
     );
-    return settle(conversions, saved, (conversion, id) => created(conversion.result, id));
+    return settle(conversions, saved, (conversion, id) => {
+        conversion.result[created.resultId] = id;
+    });
 }
 
 /** The leads whose records failed get those errors; if none failed, each is given its saved record's Id. */
@@ -284,11 +269,11 @@ function mapped(transaction: Transaction, type: string, values: Record<string, F
     return record;
 }
 
-function accountFields(conversion: Conversion): Record<string, FieldValue> {
+function accountFields(_transaction: Transaction, conversion: Conversion): Record<string, FieldValue> {
     return { Name: conversion.lead.get('Company') ?? null, OwnerId: conversion.ownerId };
 }
 
-function contactFields(conversion: Conversion): Record<string, FieldValue> {
+function contactFields(_transaction: Transaction, conversion: Conversion): Record<string, FieldValue> {
     const lead = conversion.lead;
     return {
         FirstName: lead.get('FirstName') ?? null,
