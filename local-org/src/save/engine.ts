@@ -32,10 +32,14 @@ export interface SaveEngineOptions {
     access: AccessModel;
 }
 
-/** Internal saves (lead conversion) may write read-only fields and choose whether automation runs. */
+/**
+ * Internal saves (lead conversion) may write read-only fields, choose whether automation runs, and belong to a call
+ * that counts its own DML statement (counted: false).
+ */
 export interface SaveControl {
     internal?: boolean;
     automation?: boolean;
+    counted?: boolean;
 }
 
 const BATCH = 200;
@@ -83,7 +87,7 @@ export class LocalSaveEngine implements SaveEngine {
                     transaction.publishedEvents.length = eventsAtStart;
                     Object.assign(transaction.limits as LimitCounters, limitsAtStart);
                 }
-                countStatement(transaction, pending.length);
+                if (control.counted !== false) countStatement(transaction, pending.length);
                 const attemptResults = this.run(
                     transaction,
                     operation,
@@ -315,7 +319,7 @@ function sameValue(left: unknown, right: unknown): boolean {
 }
 
 /** One DML statement and its rows; the platform's limits are 150 statements and 10,000 rows per transaction. */
-function countStatement(transaction: Transaction, rows: number): void {
+export function countStatement(transaction: Transaction, rows: number): void {
     const limits = transaction.limits as LimitCounters;
     limits.dmlStatements++;
     limits.dmlRows += rows;
