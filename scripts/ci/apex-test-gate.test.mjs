@@ -56,7 +56,7 @@ test('a failing test fails the gate, naming the test and its message', () => {
 });
 
 test('a run without LeadHandoffParityTest fails', () => {
-    const problems = gateProblems(runOutput({ tests: [passing('HandoffPolicyTest', 'defaults')] }), options);
+    const problems = gateProblems(runOutput({ tests: [passing('HandoffPolicySelectorTest', 'defaults')] }), options);
     assert.match(problems.join('\n'), /LeadHandoffParityTest did not run/);
 });
 

@@ -24,6 +24,14 @@ export const MUTANTS = [
         tests: ['LeadLifecycleFlowTest']
     },
     {
+        id: 'blank-fit-counts-as-high',
+        what: 'the Qualify flow counts a lead without a fit score as high fit',
+        file: `${FLOWS}/Lead_Handoff_Qualify.flow-meta.xml`,
+        from: 'BLANKVALUE({!$Record.Fit_Score__c}, 0)',
+        to: 'BLANKVALUE({!$Record.Fit_Score__c}, 100)',
+        tests: ['LeadSegmentFlowTest']
+    },
+    {
         id: 'reject-reason-rule-inactive',
         what: 'the validation rule that makes a reject reason required is switched off',
         file: `${RULES}/Reject_Needs_Reason.validationRule-meta.xml`,
