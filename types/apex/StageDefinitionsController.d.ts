@@ -9,6 +9,8 @@ declare namespace StageDefinitionsController {
         entryRule: string | null;
         exitPaths: string | null;
         sla: string | null;
+        /** the flows, rules and fields behind the stage, for admins */
+        adminDetails: string | null;
     }
 
     interface Definitions {

@@ -550,6 +550,16 @@ export function scenarios(env) {
                 await banner.waitFor();
                 assert.match(await banner.innerText(), /Review overdue by 3 days: .+ should review these definitions/);
                 await screenshot(page, 'definitions-review-overdue');
+
+                // Written for sales and marketing: API names only behind the closed Admin details disclosure.
+                const apiName = /\b\w+__(c|mdt)\b|\bLead_Handoff_\w+/;
+                const table = await page.locator('c-stage-definitions table').innerText();
+                assert.doesNotMatch(table, apiName, 'the definitions table names no field, metadata type or flow');
+                const details = page.locator('c-stage-definitions [data-id="admin-details"]');
+                assert.equal(await details.evaluate((element) => element.open), false, 'closed at first');
+                await details.locator('summary').click();
+                assert.match(await details.innerText(), apiName, 'the admin details name what enforces each stage');
+                await screenshot(page, 'definitions-admin-details');
             }
         }
     ];

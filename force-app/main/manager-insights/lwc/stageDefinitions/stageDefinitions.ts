@@ -127,4 +127,15 @@ export default class StageDefinitions extends InsightsLoader<Definitions> {
             sla: stage.sla || 'No SLA'
         }));
     }
+
+    /** The admin details of the stages that have some, in funnel order. */
+    get adminRows() {
+        return orderedStages(this.data?.stages ?? [])
+            .filter((stage) => stage.adminDetails)
+            .map((stage) => ({ key: stage.stage, stage: stageLabel(stage.stage), details: stage.adminDetails }));
+    }
+
+    get hasAdminDetails(): boolean {
+        return this.adminRows.length > 0;
+    }
 }

@@ -11,7 +11,8 @@ const DEFINITIONS: Definitions = {
             ownerTeam: 'Marketing',
             entryRule: 'Segment MQL or Sales review.',
             exitPaths: 'SAL, Rejected, Recycled',
-            sla: '60 business minutes for demo requests'
+            sla: '60 business minutes for demo requests',
+            adminDetails: null
         },
         {
             stage: 'Lead',
@@ -20,7 +21,8 @@ const DEFINITIONS: Definitions = {
             ownerTeam: null,
             entryRule: '  ',
             exitPaths: 'MQL',
-            sla: null
+            sla: null,
+            adminDetails: null
         }
     ],
     owner: 'RevOps',

@@ -97,6 +97,39 @@ describe('c-stage-definitions', () => {
         ]);
     });
 
+    it('heads the columns in business words and keeps the API names behind a closed Admin details disclosure', async () => {
+        const element = await createDefinitions();
+        const root = element.shadowRoot!;
+
+        const headers = Array.from(root.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
+        expect(headers).toEqual([
+            'Stage',
+            'Meaning',
+            'Owner team',
+            'How a lead gets here',
+            'Where it goes next',
+            'SLA'
+        ]);
+        const disclosure = root.querySelector('[data-id="admin-details"]') as HTMLDetailsElement;
+        expect(disclosure.open).toBe(false);
+        expect(disclosure.querySelector('summary')!.textContent).toBe('Admin details: how each stage is enforced');
+        expect(Array.from(disclosure.querySelectorAll('dt')).map((dt) => dt.textContent)).toEqual(['SAL']);
+        expect(disclosure.querySelector('dd')!.textContent).toBe(
+            'Lead_Handoff_Qualify accepts the MQL move; validation rule From_MQL_Accept_Reject_Or_Recycle.'
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows no Admin details disclosure when no stage has admin details', async () => {
+        getDefinitionsMock.mockResolvedValue({
+            ...definitions(),
+            stages: definitions().stages.map((stage) => ({ ...stage, adminDetails: null }))
+        });
+        const element = await createDefinitions();
+
+        expect(element.shadowRoot!.querySelector('[data-id="admin-details"]')).toBeNull();
+    });
+
     it('shows the owner and review dates, without a banner before the review is due', async () => {
         const element = await createDefinitions();
 
@@ -194,7 +227,16 @@ describe('c-stage-definitions', () => {
     it('says what is missing for a stage defined only in part', async () => {
         const data = definitions();
         data.stages = [
-            { stage: 'SQL', order: 4, meaning: null, ownerTeam: '', entryRule: null, exitPaths: null, sla: null }
+            {
+                stage: 'SQL',
+                order: 4,
+                meaning: null,
+                ownerTeam: '',
+                entryRule: null,
+                exitPaths: null,
+                sla: null,
+                adminDetails: null
+            }
         ];
         getDefinitionsMock.mockResolvedValue(data);
         const element = await createDefinitions();
