@@ -23,7 +23,7 @@ declare namespace QueueHealthDto {
         /** pending and past accept-by now */
         breachedNow: number;
         /** pending and due within the next hour */
-        dueWithinHour: number;
+        dueSoon: number;
         /** MQL time of the oldest pending lead */
         oldestWaitingSince: string | null;
         oldestLeadId: string | null;

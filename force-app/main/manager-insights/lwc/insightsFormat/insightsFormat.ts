@@ -72,17 +72,17 @@ export function businessTimeText(minutes: number | null | undefined): string {
     return `${Math.floor(whole / 60)} h`;
 }
 
-/** Red when a lead waits past its accept-by, amber when one is due within the hour, green otherwise. */
-export function queueBreachState(queue: { breachedNow: number; dueWithinHour: number }): Exclude<SlaState, 'none'> {
+/** Red when a lead waits past its accept-by, amber when one is due soon (past its Due_Soon_At__c, set from the response SLA policy), green otherwise. */
+export function queueBreachState(queue: { breachedNow: number; dueSoon: number }): Exclude<SlaState, 'none'> {
     if (queue.breachedNow > 0) return 'red';
-    if (queue.dueWithinHour > 0) return 'amber';
+    if (queue.dueSoon > 0) return 'amber';
     return 'green';
 }
 
 /** The breach state in words, so that colour is never the only signal. */
-export function queueBreachText(queue: { breachedNow: number; dueWithinHour: number; pending: number }): string {
+export function queueBreachText(queue: { breachedNow: number; dueSoon: number; pending: number }): string {
     if (queue.breachedNow > 0) return `Breached: ${plural(queue.breachedNow, 'MQL')} past the SLA`;
-    if (queue.dueWithinHour > 0) return `At risk: ${plural(queue.dueWithinHour, 'MQL')} due within the hour`;
+    if (queue.dueSoon > 0) return `At risk: ${plural(queue.dueSoon, 'MQL')} due soon`;
     return queue.pending > 0 ? 'On track: every waiting MQL is inside its SLA' : 'On track: nothing waiting';
 }
 

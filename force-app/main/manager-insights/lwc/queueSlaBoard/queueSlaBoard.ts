@@ -1,4 +1,4 @@
-// Queue SLA board: one tile per Lead queue with what waits now (pending, breached, due within the hour, the
+// Queue SLA board: one tile per Lead queue with what waits now (pending, breached, due soon, the
 // oldest wait, ticking), how fast the queue decided over the period, and a link to the inbox on that queue.
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
@@ -175,7 +175,7 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
                 stateText: queueBreachText(queue),
                 pending: queue.pending,
                 breached: queue.breachedNow,
-                due: queue.dueWithinHour,
+                due: queue.dueSoon,
                 oldestText: queue.oldestWaitingSince
                     ? waitingText(queue.oldestWaitingSince, this.now)
                     : 'Nobody waiting',

@@ -67,23 +67,23 @@ describe('rates and business time', () => {
 
 describe('queue breach state', () => {
     it('is red when any MQL is past its SLA, whatever else is due', () => {
-        const queue = { breachedNow: 1, dueWithinHour: 4, pending: 9 };
+        const queue = { breachedNow: 1, dueSoon: 4, pending: 9 };
         expect(queueBreachState(queue)).toBe('red');
         expect(queueBreachText(queue)).toBe('Breached: 1 MQL past the SLA');
     });
 
-    it('is amber when an MQL is due within the hour', () => {
-        const queue = { breachedNow: 0, dueWithinHour: 2, pending: 5 };
+    it('is amber when an MQL is due soon', () => {
+        const queue = { breachedNow: 0, dueSoon: 2, pending: 5 };
         expect(queueBreachState(queue)).toBe('amber');
-        expect(queueBreachText(queue)).toBe('At risk: 2 MQLs due within the hour');
+        expect(queueBreachText(queue)).toBe('At risk: 2 MQLs due soon');
     });
 
     it('is green otherwise, with or without waiting MQLs', () => {
-        expect(queueBreachState({ breachedNow: 0, dueWithinHour: 0 })).toBe('green');
-        expect(queueBreachText({ breachedNow: 0, dueWithinHour: 0, pending: 3 })).toBe(
+        expect(queueBreachState({ breachedNow: 0, dueSoon: 0 })).toBe('green');
+        expect(queueBreachText({ breachedNow: 0, dueSoon: 0, pending: 3 })).toBe(
             'On track: every waiting MQL is inside its SLA'
         );
-        expect(queueBreachText({ breachedNow: 0, dueWithinHour: 0, pending: 0 })).toBe('On track: nothing waiting');
+        expect(queueBreachText({ breachedNow: 0, dueSoon: 0, pending: 0 })).toBe('On track: nothing waiting');
     });
 });
 

@@ -85,7 +85,7 @@ describe('c-queue-sla-board', () => {
         expect(sdr.querySelector('[data-id="state"]')?.className).toContain('slds-theme_error');
         const review = tile(element, 'Lead_Handoff_Sales_Review');
         expect(review.className).toContain('tile_amber');
-        expect(field(review, 'state')).toBe('At risk: 1 MQL due within the hour');
+        expect(field(review, 'state')).toBe('At risk: 1 MQL due soon');
         const escalations = tile(element, 'Lead_Handoff_Escalations');
         expect(escalations.className).toContain('tile_green');
         expect(field(escalations, 'state')).toBe('On track: nothing waiting');
