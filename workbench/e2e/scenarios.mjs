@@ -362,6 +362,30 @@ export function scenarios(env) {
             }
         },
         {
+            title: 'the accepted lead is in "My leads", opened from the inbox, with its next step and a link to its page',
+            async run() {
+                const page = pages.sdrA;
+                await openInbox(page, url, 'sdr-a');
+                await page.locator('c-lead-inbox button', { hasText: 'My leads' }).click();
+                await page.waitForURL(/#\/leads/);
+                const row = page.locator(`c-my-leads tbody tr[data-id="${state.accepted.leadId}"]`);
+                await row.waitFor();
+                assert.equal(await row.locator('[data-id="stage"]').innerText(), 'SAL');
+                assert.match(
+                    await row.locator('[data-id="next-step"]').innerText(),
+                    /^Qualify: confirm .+ then mark it an SQL\.$/
+                );
+                assert.match(
+                    await page.locator('c-my-leads [data-id="counts"]').innerText(),
+                    /^\d+ SALs? · \d+ SQLs?$/
+                );
+                await expectNoSeriousAxeViolations(page, screenshot, 'my-leads');
+                await row.locator('th button').click();
+                await page.waitForURL(new RegExp(`#/lead/${state.accepted.leadId}`));
+                await page.locator('c-lead-stage-panel').waitFor();
+            }
+        },
+        {
             title: 'the manager board reflects the decisions: SDR Inbound waits less and has decided more',
             async run() {
                 const page = pages.manager;

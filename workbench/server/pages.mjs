@@ -6,6 +6,7 @@ import { packageDirectories } from '../../scripts/verify/lib/project.mjs';
 
 export const PAGES = [
     { key: 'inbox', label: 'Inbox', components: ['leadInbox'] },
+    { key: 'leads', label: 'My leads', components: ['myLeads'] },
     { key: 'lead', label: 'Lead', components: ['leadStagePanel'], needsLead: true },
     { key: 'manager', label: 'Manager', components: ['queueSlaBoard', 'funnelConversion', 'reasonPareto'] },
     { key: 'definitions', label: 'Definitions', components: ['stageDefinitions'] }

@@ -3,7 +3,7 @@
 // Live refresh comes from Lead_Handoff_Event__e through lightning/empApi, or from polling when that fails.
 // Rows with canDecide false (a manager viewing a queue they are not in) are read-only: no actions, no selection.
 import { LightningElement, api, wire } from 'lwc';
-import { CurrentPageReference } from 'lightning/navigation';
+import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import type { PageReference } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
@@ -42,7 +42,10 @@ export function readOnlyReason(row: InboxRow): string {
     return `Only members of ${row.ownerName ?? 'this queue'} can decide`;
 }
 
-export default class LeadInbox extends LightningElement {
+/** The Lightning tab of "My leads" (force-app/main/lead-handoff-app/tabs). */
+export const MY_LEADS_TAB = 'Lead_Handoff_My_Leads';
+
+export default class LeadInbox extends NavigationMixin(LightningElement) {
     @api pageSize = 50;
     @api defaultView = 'all';
 
@@ -383,6 +386,11 @@ export default class LeadInbox extends LightningElement {
     handleBulkAction(event: Event): void {
         const action = (event.currentTarget as HTMLElement).dataset.action as DecisionAction;
         this.decideOn(action, this.selectedRows());
+    }
+
+    /** Accepted leads leave the inbox: "My leads" lists them with their next step. */
+    handleOpenMyLeads(): void {
+        this[NavigationMixin.Navigate]({ type: 'standard__navItemPage', attributes: { apiName: MY_LEADS_TAB } });
     }
 
     handleToggleHelp(): void {

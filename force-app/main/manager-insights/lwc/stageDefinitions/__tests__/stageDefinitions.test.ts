@@ -99,9 +99,9 @@ describe('c-stage-definitions', () => {
 
     it('heads the columns in business words and keeps the API names behind a closed Admin details disclosure', async () => {
         const element = await createDefinitions();
-        const root = element.shadowRoot!;
+        const shadow = root(element);
 
-        const headers = Array.from(root.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
+        const headers = Array.from(shadow.querySelectorAll('thead th')).map((th) => th.textContent!.trim());
         expect(headers).toEqual([
             'Stage',
             'Meaning',
@@ -110,7 +110,7 @@ describe('c-stage-definitions', () => {
             'Where it goes next',
             'SLA'
         ]);
-        const disclosure = root.querySelector('[data-id="admin-details"]') as HTMLDetailsElement;
+        const disclosure = shadow.querySelector('[data-id="admin-details"]') as HTMLDetailsElement;
         expect(disclosure.open).toBe(false);
         expect(disclosure.querySelector('summary')!.textContent).toBe('Admin details: how each stage is enforced');
         expect(Array.from(disclosure.querySelectorAll('dt')).map((dt) => dt.textContent)).toEqual(['SAL']);

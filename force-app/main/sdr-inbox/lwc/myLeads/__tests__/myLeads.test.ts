@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import MyLeads from 'c/myLeads';
+import getMyLeads from '@salesforce/apex/MyLeadsController.getMyLeads';
+import { flush, mount, removeAll } from 'test/lwcTest';
+
+jest.mock('@salesforce/apex/MyLeadsController.getMyLeads', () => ({ default: jest.fn() }), { virtual: true });
+
+// The sfdx-lwc-jest navigation stub drops page references: this one records them.
+jest.mock('lightning/navigation', () => {
+    const Navigate = Symbol('Navigate');
+    const navigate = jest.fn();
+    const NavigationMixin = Object.assign(
+        (Base: new () => object) =>
+            class extends Base {
+                [Navigate](pageReference: unknown) {
+                    navigate(pageReference);
+                }
+            },
+        { Navigate, GenerateUrl: Symbol('GenerateUrl') }
+    );
+    return { NavigationMixin, navigate };
+});
+
+type MyLeadsData = MyLeadsService.MyLeads;
+
+const DATA = jest.requireActual<MyLeadsData>('./data/MyLeadsController.getMyLeads.json');
+const getMyLeadsMock = jest.mocked(getMyLeads);
+const { navigate } = jest.requireMock<{ navigate: jest.Mock }>('lightning/navigation');
+
+function data(overrides: Partial<MyLeadsData> = {}): MyLeadsData {
+    return JSON.parse(JSON.stringify({ ...DATA, ...overrides })) as MyLeadsData;
+}
+
+const create = () => mount('c-my-leads', MyLeads);
+const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
+const rows = (element: HTMLElement) =>
+    Array.from(root(element).querySelectorAll<HTMLElement>('tbody tr')).map((tr) =>
+        Array.from(tr.children).map((cell) => cell.textContent?.trim())
+    );
+const text = (element: HTMLElement, id: string) =>
+    root(element).querySelector(`[data-id="${id}"]`)?.textContent?.trim() ?? null;
+
+describe('c-my-leads', () => {
+    beforeEach(() => {
+        // The browser clock agrees with the server's: "in stage for" is measured from serverNow.
+        jest.useFakeTimers({ now: Date.parse(DATA.serverNow), doNotFake: ['queueMicrotask', 'nextTick'] });
+        getMyLeadsMock.mockResolvedValue(data());
+    });
+
+    afterEach(() => {
+        removeAll();
+        jest.useRealTimers();
+        jest.clearAllMocks();
+    });
+
+    it('lists my SALs and SQLs with their stage, time in stage and next step, and counts them', async () => {
+        const element = await create();
+
+        expect(rows(element)).toEqual([
+            [
+                'Ada Lovelace',
+                'Analytical Engines',
+                'SAL',
+                '3 d 0 h',
+                'Qualify: confirm need and budget, then mark it an SQL.'
+            ],
+            [
+                'Grace Hopper',
+                'Compilers Inc',
+                'SQL',
+                '40 min',
+                'Convert: add the amount and close date to create the opportunity.'
+            ]
+        ]);
+        expect(text(element, 'counts')).toBe('1 SAL · 1 SQL');
+        expect(text(element, 'more')).toBeNull();
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
+    it('opens the Lead page of a lead from its name', async () => {
+        const element = await create();
+
+        const open = root(element).querySelector<HTMLButtonElement>('button[aria-label="Open Grace Hopper"]')!;
+        open.click();
+
+        expect(navigate).toHaveBeenCalledWith({
+            type: 'standard__recordPage',
+            attributes: { recordId: '00Q000000000002AAA', objectApiName: 'Lead', actionName: 'view' }
+        });
+    });
+
+    it('says how to get leads here when there are none', async () => {
+        getMyLeadsMock.mockResolvedValue(data({ leads: [], salCount: 0, sqlCount: 0 }));
+        const element = await create();
+
+        expect(text(element, 'empty')).toBe(
+            'No SALs or SQLs of yours. Accept an MQL in the inbox and it appears here with its next step.'
+        );
+        expect(text(element, 'counts')).toBe('0 SALs · 0 SQLs');
+        expect(root(element).querySelector('table')).toBeNull();
+        jest.useRealTimers();
+        await expect(element).toBeAccessible();
+    });
+
+    it('says when only the 200 longest in their stage are shown', async () => {
+        getMyLeadsMock.mockResolvedValue(data({ hasMore: true }));
+        const element = await create();
+
+        expect(text(element, 'more')).toBe(
+            'Showing the 200 longest in their stage; the newer ones follow as these move on.'
+        );
+    });
+
+    it("shows the server's refusal as it is, and loads again on Refresh", async () => {
+        getMyLeadsMock.mockRejectedValueOnce({
+            body: { message: 'You need the Lead Handoff SDR permission set to see your leads.' }
+        });
+        const element = await create();
+
+        expect(text(element, 'load-error')).toBe(
+            'Could not load your leads: You need the Lead Handoff SDR permission set to see your leads.'
+        );
+        root(element).querySelector<HTMLElement>('lightning-button')!.click();
+        await flush();
+        expect(text(element, 'load-error')).toBeNull();
+        expect(rows(element)).toHaveLength(2);
+    });
+});

@@ -1,0 +1,23 @@
+// MyLeadsService: what "My leads" receives from MyLeadsController. The interfaces are the Apex inner classes of
+// MyLeadsService of the same names.
+
+declare namespace MyLeadsService {
+    interface MyLead {
+        leadId: string;
+        name: string;
+        company: string | null;
+        /** SAL or SQL */
+        stage: string;
+        stageEnteredAt: string | null;
+        segment: string | null;
+        nextStep: string;
+    }
+
+    interface MyLeads {
+        leads: MyLead[];
+        salCount: number;
+        sqlCount: number;
+        hasMore: boolean;
+        serverNow: string;
+    }
+}
