@@ -189,19 +189,26 @@ async function leadPicker(leadId) {
             if (event.target.value) location.hash = `#/lead/${event.target.value}`;
         }
     });
-    select.append(element('option', { value: '', text: 'Choose a lead from your inbox…' }));
-    try {
-        const inbox = await callApex('LeadInboxController', 'getInbox', { view: 'all', pageSize: 200, cursor: null });
-        for (const row of inbox?.rows ?? []) {
-            select.append(
-                element('option', { value: row.leadId, text: `${row.name}${row.company ? ` · ${row.company}` : ''}` })
-            );
-        }
-    } catch {
-        // A persona without the inbox can still open a lead by its link.
-    }
+    select.append(element('option', { value: '', text: 'Choose a lead from your inbox or your leads…' }));
+    const label = (lead) => `${lead.name}${lead.company ? ` · ${lead.company}` : ''}`;
+    const group = (title, leads) => {
+        if (leads.length === 0) return;
+        const optgroup = element('optgroup', { label: title });
+        for (const lead of leads) optgroup.append(element('option', { value: lead.leadId, text: label(lead) }));
+        select.append(optgroup);
+    };
+    // A persona without the inbox or My leads can still open a lead by its link.
+    const settle = (promise) => promise.catch(() => null);
+    const [inbox, mine] = await Promise.all([
+        settle(callApex('LeadInboxController', 'getInbox', { view: 'all', pageSize: 200, cursor: null })),
+        settle(callApex('MyLeadsController', 'getMyLeads', {}))
+    ]);
+    group('Inbox', inbox?.rows ?? []);
+    group('My leads', mine?.leads ?? []);
     if (leadId && ![...select.options].some((option) => option.value === leadId)) {
-        select.append(element('option', { value: leadId, text: leadId }));
+        // Any other lead (converted, recycled, someone else's) by its name, as the stage panel reads it.
+        const panel = await settle(callApex('LeadStagePanelController', 'getPanel', { leadId }));
+        select.append(element('option', { value: leadId, text: panel ? label(panel) : leadId }));
     }
     select.value = leadId ?? '';
     return element('div', { class: 'slds-form-element slds-m-bottom_small' }, [

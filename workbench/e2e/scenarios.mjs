@@ -458,6 +458,8 @@ export function scenarios(env) {
                 const entries = page.locator('c-lead-stage-panel [data-id="history-entry"]');
                 await entries.filter({ hasText: 'SQL → Opportunity' }).first().waitFor();
                 await entries.filter({ hasText: 'SAL → SQL' }).first().waitFor();
+                const picked = await page.locator('#lead-picker').evaluate((select) => select.selectedOptions[0].text);
+                assert.ok(picked.startsWith(name), `the lead picker names the converted lead, not its Id: ${picked}`);
                 await screenshot(page, 'stage-panel-converted');
             }
         },
