@@ -51,8 +51,8 @@ const STEPS = [
     },
     {
         id: 'script-specs',
-        title: 'Script specifications: each check catches its planted mistakes; org commands explain missing setup',
-        command: ['node', '--test', '--test-reporter=spec', 'scripts/']
+        title: 'Script specifications: each check catches its planted mistakes; org commands explain missing setup; the workbench server answers as Lightning does',
+        command: ['node', '--test', '--test-reporter=spec', 'scripts/', 'workbench/server/__tests__/']
     },
     {
         id: 'metadata-structure',
