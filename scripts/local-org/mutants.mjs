@@ -67,7 +67,7 @@ export const MUTANTS = [
         id: 'accept-ignores-already-decided',
         what: 'a lead another SDR already decided is reported as a stage change, not as already decided',
         file: SERVICE,
-        from: 'if (rank(stage) > rank(ref.seenStage)) {',
+        from: 'if (LeadStages.rank(stage) > LeadStages.rank(ref.seenStage)) {',
         to: 'if (false) {',
         tests: ['LeadHandoffServiceTest']
     },
