@@ -37,7 +37,7 @@ export const MUTANTS = [
         file: `${RULES}/Reject_Needs_Reason.validationRule-meta.xml`,
         from: '<active>true</active>',
         to: '<active>false</active>',
-        tests: ['LeadLifecycleFlowTest']
+        tests: ['LeadStageRulesTest']
     },
     {
         id: 'recycle-until-rule-inactive',
@@ -45,7 +45,7 @@ export const MUTANTS = [
         file: `${RULES}/Recycle_Needs_Recycle_Until.validationRule-meta.xml`,
         from: '<active>true</active>',
         to: '<active>false</active>',
-        tests: ['LeadLifecycleFlowTest']
+        tests: ['LeadStageRulesTest']
     },
     {
         id: 'stage-event-from-is-current-stage',
@@ -53,7 +53,7 @@ export const MUTANTS = [
         file: `${FLOWS}/Lead_Handoff_Stage_Event.flow-meta.xml`,
         from: "IF(ISNEW(), '', TEXT({!$Record__Prior.Lifecycle_Stage__c}))",
         to: "IF(ISNEW(), '', TEXT({!$Record.Lifecycle_Stage__c}))",
-        tests: ['LeadLifecycleFlowTest', 'LeadConversionServiceTest']
+        tests: ['LeadConversionFlowTest', 'LeadConversionServiceTest']
     },
     {
         id: 'sla-in-calendar-minutes',
