@@ -70,6 +70,12 @@ const STEPS = [
         command: check('feature-boundaries')
     },
     {
+        // After build: it evaluates the transition rules with local-org's formula engine (.build/local-org).
+        id: 'stage-model',
+        title: 'Stage model: one Apex table (LeadStages) equal to leadStages.ts, the stage picklist and the transition rules',
+        command: check('stage-model')
+    },
+    {
         id: 'local-org-generic',
         title: "local-org names none of the project's classes, flows, objects, fields or permissions",
         command: check('local-org-generic')

@@ -4,7 +4,7 @@
 // applies fails loudly instead of testing nothing; `tests` are the test classes expected to notice.
 const FLOWS = 'force-app/main/lead-lifecycle/flows';
 const RULES = 'force-app/main/lead-lifecycle/objects/Lead/validationRules';
-const SERVICE = 'force-app/main/sdr-inbox/classes/LeadHandoffService.cls';
+const SDR_CLASSES = 'force-app/main/sdr-inbox/classes';
 
 export const MUTANTS = [
     {
@@ -37,7 +37,7 @@ export const MUTANTS = [
         file: `${RULES}/Reject_Needs_Reason.validationRule-meta.xml`,
         from: '<active>true</active>',
         to: '<active>false</active>',
-        tests: ['LeadLifecycleFlowTest']
+        tests: ['LeadStageRulesTest']
     },
     {
         id: 'recycle-until-rule-inactive',
@@ -45,7 +45,7 @@ export const MUTANTS = [
         file: `${RULES}/Recycle_Needs_Recycle_Until.validationRule-meta.xml`,
         from: '<active>true</active>',
         to: '<active>false</active>',
-        tests: ['LeadLifecycleFlowTest']
+        tests: ['LeadStageRulesTest']
     },
     {
         id: 'stage-event-from-is-current-stage',
@@ -53,7 +53,7 @@ export const MUTANTS = [
         file: `${FLOWS}/Lead_Handoff_Stage_Event.flow-meta.xml`,
         from: "IF(ISNEW(), '', TEXT({!$Record__Prior.Lifecycle_Stage__c}))",
         to: "IF(ISNEW(), '', TEXT({!$Record.Lifecycle_Stage__c}))",
-        tests: ['LeadLifecycleFlowTest', 'LeadHandoffServiceTest']
+        tests: ['LeadConversionFlowTest', 'LeadConversionServiceTest']
     },
     {
         id: 'sla-in-calendar-minutes',
@@ -66,42 +66,42 @@ export const MUTANTS = [
     {
         id: 'accept-ignores-already-decided',
         what: 'a lead another SDR already decided is reported as a stage change, not as already decided',
-        file: SERVICE,
-        from: 'if (rank(stage) > rank(ref.seenStage)) {',
+        file: `${SDR_CLASSES}/LeadTransitionGuard.cls`,
+        from: 'if (LeadStages.rank(stage) > LeadStages.rank(ref.seenStage)) {',
         to: 'if (false) {',
-        tests: ['LeadHandoffServiceTest']
+        tests: ['LeadDecisionServiceTest']
     },
     {
         id: 'recycle-date-in-the-past-accepted',
         what: 'the service accepts a recycle-until date that is not after today',
-        file: SERVICE,
+        file: `${SDR_CLASSES}/LeadDecisionService.cls`,
         from: 'if (recycleUntil == null || recycleUntil <= today) {',
         to: 'if (recycleUntil == null) {',
-        tests: ['LeadHandoffServiceTest']
+        tests: ['LeadDecisionServiceTest']
     },
     {
         id: 'decide-without-edit-access',
         what: 'deciding no longer checks that the user may edit the stage fields',
-        file: SERVICE,
-        from: 'if (!mayEdit(edited)) {\n            return refuseAll(',
-        to: 'if (false) {\n            return refuseAll(',
-        tests: ['LeadHandoffServiceTest', 'LeadInboxControllerTest']
+        file: `${SDR_CLASSES}/LeadDecisionService.cls`,
+        from: 'if (!LeadTransitionGuard.mayEdit(editedFields(request.action))) {',
+        to: 'if (false) {',
+        tests: ['LeadDecisionServiceTest', 'LeadInboxControllerTest']
     },
     {
         id: 'sql-checklist-not-enforced',
         what: 'qualifying no longer requires the required checklist items',
-        file: SERVICE,
+        file: `${SDR_CLASSES}/LeadQualificationService.cls`,
         from: 'if (criterion.required && !checked.contains(criterion.checklistField)) {',
         to: 'if (false) {',
-        tests: ['LeadHandoffServiceTest', 'LeadStagePanelControllerTest']
+        tests: ['LeadQualificationServiceTest', 'LeadStagePanelControllerTest']
     },
     {
         id: 'convert-accepts-zero-amount',
         what: 'conversion accepts an amount of zero',
-        file: SERVICE,
-        from: '(request.amount == null || request.amount <= 0)',
-        to: '(request.amount == null)',
-        tests: ['LeadHandoffServiceTest', 'LeadStagePanelControllerTest']
+        file: `${SDR_CLASSES}/LeadConversionService.cls`,
+        from: 'if (request.amount == null || request.amount <= 0) {',
+        to: 'if (request.amount == null) {',
+        tests: ['LeadConversionServiceTest']
     },
     {
         id: 'sales-review-permission-ignored',
@@ -109,7 +109,7 @@ export const MUTANTS = [
         file: 'force-app/main/shared/classes/LeadQueueAccess.cls',
         from: 'mayWorkSalesReview = FeatureManagement.checkPermission(SALES_REVIEW_PERMISSION);',
         to: 'mayWorkSalesReview = true;',
-        tests: ['LeadHandoffServiceTest', 'LeadInboxControllerTest']
+        tests: ['LeadDecisionServiceTest', 'LeadInboxControllerTest']
     },
     {
         id: 'percentile-rank-off-by-one',

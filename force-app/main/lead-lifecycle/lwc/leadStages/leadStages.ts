@@ -1,5 +1,6 @@
 // The lead lifecycle stage model of docs/data-model.md, shared by every Lead Handoff component.
-// It mirrors the From_<Stage> validation rules and the Apex service: change all three together.
+// The twin of the Apex table LeadStages.cls, which the From_<Stage> validation rules enforce: the stage-model check of
+// npm test proves the three equal (config/stage-model.json), so change them together.
 
 export const MAIN_PATH = ['Lead', 'MQL', 'SAL', 'SQL', 'Opportunity'] as const;
 export const EXIT_STAGES = ['Rejected', 'Recycled'] as const;
