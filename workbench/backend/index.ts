@@ -147,12 +147,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         );
     };
 
+    /** Brings the org to the workbench clock: scheduled paths due by now run first, at their own time. */
+    const sync = () => {
+        const at = now().getTime();
+        const pending = org.pending.size;
+        for (const run of aura.runDue(org, at)) if (run.error) log(`Scheduled path ${run.description}: ${run.error}`);
+        org.clock.set(at);
+        if (pending !== org.pending.size) state.changed(org);
+    };
+
     const started = state.load(org) ? 'loaded' : 'seeded';
     if (started === 'seeded') {
         seedSample();
         state.save(org);
     }
-    org.clock.set(now().getTime());
+    // Paths restored from the state that fell due while the workbench was stopped run now, each at its own time.
+    sync();
 
     let replayId = 0;
     const listeners = new Set<(event: PlatformEvent) => void>();
@@ -165,15 +175,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         };
         for (const listener of listeners) listener(message);
     });
-
-    /** Brings the org to the workbench clock: scheduled paths due by now run first, at their own time. */
-    const sync = () => {
-        const at = now().getTime();
-        const pending = org.pending.size;
-        for (const run of aura.runDue(org, at)) if (run.error) log(`Scheduled path ${run.description}: ${run.error}`);
-        org.clock.set(at);
-        if (pending !== org.pending.size) state.changed(org);
-    };
 
     return {
         personas: () =>

@@ -98,7 +98,8 @@ export interface Aura {
     ): { ids: (string | null)[]; errors: string[][]; limits: LimitCounters };
     runDue(org: LocalOrg, until: number): { description: string; dueAt: number; error?: string }[];
     storeToJson(org: LocalOrg, host?: unknown): { pendingScheduled: unknown[] } & Record<string, unknown>;
-    storeFromJson(org: LocalOrg, document: unknown): { host?: unknown; pendingScheduled: unknown[] };
+    /** Restores the records and the pending scheduled paths; `notRestored` names each path it could not restore. */
+    storeFromJson(org: LocalOrg, document: unknown): { host?: unknown; restored: number; notRestored: string[] };
     businessHours(org: LocalOrg, name?: string): BusinessCalendar;
     STORE_FORMAT: string;
     STORE_VERSION: number;

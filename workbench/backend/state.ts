@@ -42,11 +42,11 @@ export class StateFile {
             return false;
         }
         try {
-            const stored = this.aura.storeFromJson(org, document);
-            if (stored.pendingScheduled.length) {
+            const loaded = this.aura.storeFromJson(org, document);
+            for (const line of loaded.notRestored) {
                 this.log(
-                    `Workbench state: ${stored.pendingScheduled.length} scheduled paths were pending when it was saved; ` +
-                        'local-org cannot restore them (they run on a fresh seed: npm start -- --reset).'
+                    `Workbench state: a scheduled path pending when it was saved is not restored: ${line} ` +
+                        '(npm start -- --reset seeds the sample data and its paths afresh).'
                 );
             }
             return true;

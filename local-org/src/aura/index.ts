@@ -14,5 +14,13 @@ export {
     type DueRun,
     type Json
 } from './invoke.ts';
-export { storeToJson, storeFromJson, STORE_FORMAT, STORE_VERSION, type StoredOrg } from './persist.ts';
+export {
+    storeToJson,
+    storeFromJson,
+    STORE_FORMAT,
+    STORE_VERSION,
+    type StoredOrg,
+    type StoredScheduledPath,
+    type LoadedOrg
+} from './persist.ts';
 export { businessHours, type BusinessCalendar } from './business-hours.ts';

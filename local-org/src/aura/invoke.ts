@@ -40,10 +40,11 @@ class RecordErrors extends Error {
 /** The transaction that scheduled each pending work (the work's closures belong to it). */
 const owners = new WeakMap<ScheduledWork, Transaction>();
 
-function adoptScheduled(org: LocalOrg, tx: Transaction, work: ScheduledWork[]): void {
+/** Keeps work `tx` scheduled (or a loaded store restored) pending in the org; a later work of the same key replaces it. */
+export function adoptScheduled(org: LocalOrg, tx: Transaction, work: ScheduledWork[]): void {
     for (const item of work) {
         owners.set(item, tx);
-        org.pending.set(item.key ?? `${item.description}@${item.dueAt}`, item);
+        org.pending.set(item.key, item);
     }
 }
 

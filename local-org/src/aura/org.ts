@@ -6,6 +6,8 @@ import type { PublishedEvent, ScheduledWork, Transaction, UserContext } from '..
 import { SObject } from '../core/sobject.ts';
 import { SDatetime, type FieldValue } from '../core/values.ts';
 import { MemoryStore } from '../data/memory-store.ts';
+import type { FlowRunner } from '../flow/index.ts';
+import { LocalSaveEngine } from '../save/engine.ts';
 import { Clock } from '../platform/transaction.ts';
 import { createApexEngine, type ApexEngine } from '../apex/index.ts';
 import { loadProject, seedOrg, STANDARD_USER } from '../project/index.ts';
@@ -34,6 +36,8 @@ export class LocalOrg {
     readonly clock = new Clock();
     readonly apex: ApexEngine;
     readonly engines: Engines;
+    /** The save engine's record-triggered flows (pending scheduled paths are restored through it). */
+    readonly flows: FlowRunner;
     admin!: UserContext;
     /** The transaction being run (formula fields read through SOQL need its user and clock). */
     current: Transaction | null = null;
@@ -50,6 +54,9 @@ export class LocalOrg {
         this.apex.queryEngine = this.engines.queryEngine;
         this.apex.saveEngine = this.engines.saveEngine;
         this.apex.access = this.engines.access;
+        const save = this.engines.saveEngine;
+        if (!(save instanceof LocalSaveEngine)) throw new Error('the org needs the save engine with its flow runner');
+        this.flows = save.flows;
         this.clock.set(now);
         this.reseed();
     }

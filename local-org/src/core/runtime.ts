@@ -65,12 +65,28 @@ export interface CustomNotificationSent {
     sentAt: number;
 }
 
+/**
+ * What a pending scheduled path is, as data: the flow's API name, the path's, the record, the user whose save
+ * scheduled it and that save's $Record__Prior. The flow module re-creates the runnable work from it
+ * (`restoreScheduledPath`) when the closure is gone (a host saved the org to a file and loaded it again).
+ */
+export interface ScheduledPathState {
+    flow: string;
+    path: string;
+    recordId: string;
+    /** The running user of the save that scheduled the path; the path runs as them. */
+    userId: string;
+    /** The record before that save; null when the save was an insert. */
+    prior: SObject | null;
+}
+
 /** A scheduled path waiting for its time (record-triggered flow, offset from a field or the trigger time). */
 export interface ScheduledWork {
     dueAt: number;
     description: string;
     /** Identifies the work (flow, path, record), so that scheduling it again replaces the pending one. */
-    key?: string;
+    key: string;
+    state: ScheduledPathState;
     run(): void;
 }
 

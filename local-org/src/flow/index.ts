@@ -4,7 +4,7 @@
 // Run order: https://help.salesforce.com/s/articleView?id=platform.flow_task_trigger_run_order.htm
 import { UnsupportedError, type RecordError } from '../core/errors.ts';
 import type { FlowSource, ProjectMetadata } from '../core/metadata.ts';
-import type { Transaction, UserContext } from '../core/runtime.ts';
+import type { ScheduledPathState, ScheduledWork, Transaction, UserContext } from '../core/runtime.ts';
 import type { SObject } from '../core/sobject.ts';
 import { SDate, SDatetime } from '../core/values.ts';
 import { evaluateFormula } from '../formula/index.ts';
@@ -29,6 +29,8 @@ export interface FlowRunner {
     /** Runs the before-save flows of the object; returns each record's errors (custom errors, failures). */
     runBeforeSave(transaction: Transaction, objectName: string, records: TriggeredRecord[]): RecordError[][];
     runAfterSave(transaction: Transaction, objectName: string, records: TriggeredRecord[]): RecordError[][];
+    /** A pending scheduled path made runnable again from its state (see `restoreScheduledPath`). */
+    restoreScheduledPath(transaction: Transaction, state: ScheduledPathState, dueAt: number): ScheduledWork;
 }
 
 const parsed = new WeakMap<FlowSource, FlowDefinition>();
@@ -137,7 +139,8 @@ export function createFlowRunner(services: FlowServices): FlowRunner {
     };
     return {
         runBeforeSave: (transaction, objectName, records) => run(transaction, 'before', objectName, records),
-        runAfterSave: (transaction, objectName, records) => run(transaction, 'after', objectName, records)
+        runAfterSave: (transaction, objectName, records) => run(transaction, 'after', objectName, records),
+        restoreScheduledPath: (transaction, state, due) => restoreScheduledPath(transaction, services, state, due)
     };
 }
 
@@ -228,9 +231,37 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Scheduled paths wait on the transaction's `scheduled` list. When one runs, it re-reads the record and runs only if
- * the record still meets the entry conditions (a record updated out of them has its paths removed).
+ * The runnable work of one pending path. When it runs, it re-reads the record and runs only if the record still meets
+ * the entry conditions (a record updated out of them has its paths removed), in a transaction of its own as the user
+ * whose save scheduled it ("The running user associated with the flow's actions is the user who originally changed
+ * the record."), with that save's $Record__Prior.
  */
+function pathWork(
+    transaction: Transaction,
+    services: FlowServices,
+    flow: FlowDefinition,
+    path: ScheduledPathDefinition,
+    state: ScheduledPathState,
+    due: number
+): ScheduledWork {
+    const user = transaction.user;
+    return {
+        key: pathKey(flow, path, state.recordId),
+        dueAt: due,
+        description: `${flow.name}: scheduled path ${path.name} for ${state.recordId}`,
+        state,
+        run: () => {
+            const current = transaction.store.get(state.recordId);
+            if (!current) return;
+            const context = asyncContext(transaction, user);
+            const scheduled = new Interview(flow, context, services, 'scheduled', current, state.prior);
+            if (!meetsEntry(scheduled, current, null)) return;
+            runInterviews([scheduled], () => path.connector);
+        }
+    };
+}
+
+/** Scheduled paths wait on the transaction's `scheduled` list; scheduling a path again replaces the pending one. */
 function schedulePaths(
     transaction: Transaction,
     services: FlowServices,
@@ -241,26 +272,37 @@ function schedulePaths(
         for (const interview of interviews) {
             const due = dueAt(path, interview.record, transaction, flow);
             if (due === null) continue;
-            const key = pathKey(flow, path, interview.record.id!);
-            const pending = transaction.scheduled.findIndex((work) => work.key === key);
+            const recordId = interview.record.id!;
+            const pending = transaction.scheduled.findIndex((work) => work.key === pathKey(flow, path, recordId));
             if (pending >= 0) transaction.scheduled.splice(pending, 1);
-            const prior = interview.prior;
-            const id = interview.record.id!;
-            // "The running user associated with the flow's actions is the user who originally changed the record."
-            const user = transaction.user;
-            transaction.scheduled.push({
-                key,
-                dueAt: due,
-                description: `${flow.name}: scheduled path ${path.name} for ${id}`,
-                run: () => {
-                    const current = transaction.store.get(id);
-                    if (!current) return;
-                    const context = asyncContext(transaction, user);
-                    const scheduled = new Interview(flow, context, services, 'scheduled', current, prior);
-                    if (!meetsEntry(scheduled, current, null)) return;
-                    runInterviews([scheduled], () => path.connector);
-                }
-            });
+            const state = { flow: flow.name, path: path.name, recordId, userId: transaction.user.id };
+            transaction.scheduled.push(
+                pathWork(transaction, services, flow, path, { ...state, prior: interview.prior }, due)
+            );
         }
     }
+}
+
+/**
+ * Re-creates a pending scheduled path from its state (a host saved the org to a file and loads it again): the work
+ * `schedulePaths` made, owned by `transaction`, whose running user must be the one who scheduled it. Throws, naming
+ * the path, when the project no longer has the flow or the path (the caller decides whether that refuses the load).
+ * The path runs with the flow's current definition: local-org keeps one version of each flow.
+ */
+export function restoreScheduledPath(
+    transaction: Transaction,
+    services: FlowServices,
+    state: ScheduledPathState,
+    due: number
+): ScheduledWork {
+    const named = `scheduled path ${state.flow}/${state.path} for ${state.recordId}`;
+    const source = transaction.metadata.flows.find((flow) => flow.name.toLowerCase() === state.flow.toLowerCase());
+    if (!source) throw new Error(`${named}: the project has no flow ${state.flow}`);
+    const flow = definition(source);
+    const path = flow.start?.scheduledPaths.find((each) => each.name.toLowerCase() === state.path.toLowerCase());
+    if (!path) throw new Error(`${named}: flow ${flow.name} has no scheduled path ${state.path}`);
+    if (transaction.user.id !== state.userId) {
+        throw new Error(`${named}: scheduled by user ${state.userId}, restored as ${transaction.user.id}`);
+    }
+    return pathWork(transaction, services, flow, path, state, due);
 }

@@ -441,6 +441,48 @@ test('a scheduled path runs as the user whose save scheduled it, with limits of 
     assert.equal(tx.limits.queries, queriesBefore, 'the path counts in its own (asynchronous) transaction');
 });
 
+test('a scheduled path restored from its state is the work that was scheduled; a flow or path gone is named', () => {
+    const later = flow(
+        'Later',
+        `${AFTER}<scheduledPaths><name>Soon</name>${to('Note_Prior')}<label>Soon</label><offsetNumber>1</offsetNumber>
+            <offsetUnit>Hours</offsetUnit><timeSource>RecordTriggerEvent</timeSource></scheduledPaths>`,
+        `<recordUpdates><name>Note_Prior</name><label>N</label><filterLogic>and</filterLogic>
+            <filters><field>Id</field><operator>EqualTo</operator><value><elementReference>$Record.Id</elementReference></value></filters>
+            <inputAssignments><field>Note__c</field><value><elementReference>$Record__Prior.Company</elementReference></value></inputAssignments>
+            <object>Lead</object></recordUpdates>`
+    );
+    const tx = transaction(metadata(undefined, { flows: [later] }));
+    const f = fakes();
+    const runner = createFlowRunner(f.services);
+    const [record] = stored(tx, 1);
+    const prior = record.clone(true);
+    prior.set('Company', 'Before');
+    runner.runAfterSave(tx, 'Lead', [{ record, prior }]);
+    const [scheduled] = tx.scheduled;
+    assert.deepEqual(scheduled.state, { flow: 'Later', path: 'Soon', recordId: record.id, userId: tx.user.id, prior });
+
+    const restored = runner.restoreScheduledPath(tx, scheduled.state, scheduled.dueAt);
+    assert.deepEqual(
+        [restored.key, restored.dueAt, restored.description],
+        [scheduled.key, scheduled.dueAt, scheduled.description]
+    );
+    restored.run();
+    assert.equal(f.dml[0].records[0].get('Note__c'), 'Before', 'the $Record__Prior of the save that scheduled it');
+    assert.throws(
+        () => runner.restoreScheduledPath(tx, { ...scheduled.state, flow: 'Gone' }, 0),
+        /^Error: scheduled path Gone\/Soon for \w+: the project has no flow Gone$/
+    );
+    assert.throws(
+        () => runner.restoreScheduledPath(tx, { ...scheduled.state, path: 'Gone' }, 0),
+        /^Error: scheduled path Later\/Gone for \w+: flow Later has no scheduled path Gone$/
+    );
+    const other = { ...tx.user, id: '005000000000002AAA' };
+    assert.throws(
+        () => tx.runAs(other, () => runner.restoreScheduledPath(tx, scheduled.state, 0)),
+        /scheduled by user \w+, restored as 005000000000002AAA/
+    );
+});
+
 test('a formula field of $Record is computed when the flow reads it', () => {
     const meta = metadata();
     meta.schema.object('Lead')!.fields.set('double_score__c', {

@@ -1,14 +1,14 @@
 // Smoke tests of the workbench server: `node --test workbench/` (not part of `node --test scripts/`).
 // The first suite runs the server on a test double of the backend (its HTTP contract); the second bundles the real
 // components and loads the real backend (running `npm run build` first when its output is missing), serves them on a
-// free port and makes one Apex call.
+// free port, makes one Apex call and restarts the backend on its state file.
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../server.mjs';
 
 const root = dirname(dirname(dirname(dirname(fileURLToPath(import.meta.url)))));
@@ -169,5 +169,36 @@ describe('workbench on the real bundle and backend', () => {
         const { result: inbox } = await response.json();
         assert.ok(Array.isArray(inbox.rows) && inbox.rows.length > 0, 'the inbox has rows');
         assert.ok(inbox.rows.every((row) => row.stage === 'MQL'));
+    });
+
+    test('a restart restores the scheduled paths pending in the state file and names one whose flow is gone', async () => {
+        const { compiledBackendEntry } = await import('../backend.mjs');
+        const { createBackend } = await import(pathToFileURL(compiledBackendEntry(root)).href);
+        const saved = JSON.parse(readFileSync(join(stateDir, 'local-org-state.json'), 'utf8'));
+        const paths = new Set(saved.pendingScheduled.map((pending) => `${pending.flow}/${pending.path}`));
+        assert.deepEqual(
+            [...paths].sort(),
+            ['Lead_Handoff_Recycle_Return/On_Recycle_Until', 'Lead_Handoff_SLA_Breach/At_Accept_By'],
+            'the sample data leaves recycled leads and MQLs waiting'
+        );
+        saved.pendingScheduled[0].flow = 'Gone_Flow';
+        const restartDir = mkdtempSync(join(tmpdir(), 'workbench-restart-'));
+        try {
+            writeFileSync(join(restartDir, 'local-org-state.json'), JSON.stringify(saved));
+            const lines = [];
+            await createBackend({
+                root,
+                stateDir: restartDir,
+                now: () => new Date(saved.clock),
+                log: (line) => lines.push(line)
+            });
+            assert.equal(lines.length, 1, lines.join('\n'));
+            assert.match(
+                lines[0],
+                /not restored: scheduled path Gone_Flow\/\w+ for 00Q\w+: the project has no flow Gone_Flow/
+            );
+        } finally {
+            rmSync(restartDir, { recursive: true, force: true });
+        }
     });
 });
