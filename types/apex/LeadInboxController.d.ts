@@ -17,6 +17,8 @@ declare namespace LeadInboxController {
         leadSource: string | null;
         mqlAt: string | null;
         acceptBy: string | null;
+        /** from when the lead is due soon (Due_Soon_At__c); null for leads routed before it existed */
+        dueSoonAt: string | null;
         /** false when the row is in a queue the user may only view (a manager's routing queue): no decisions */
         canDecide: boolean;
     }

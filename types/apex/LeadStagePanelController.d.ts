@@ -37,6 +37,8 @@ declare namespace LeadStagePanelController {
         ownerName: string | null;
         mqlAt: string | null;
         acceptBy: string | null;
+        /** from when the lead is due soon (Due_Soon_At__c); null for leads routed before it existed */
+        dueSoonAt: string | null;
         acceptedAt: string | null;
         acceptedByName: string | null;
         slaOutcome: string | null;

@@ -281,7 +281,7 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
     get displayRows() {
         const selected = new Set(this.selectedIds);
         return this.rows.map((row, index) => {
-            const sla = slaStatus(row.acceptBy, this.now, row.mqlAt);
+            const sla = slaStatus(row.acceptBy, this.now, row.dueSoonAt);
             const isSelected = selected.has(row.leadId);
             const focused = index === this.focusedIndex;
             return {

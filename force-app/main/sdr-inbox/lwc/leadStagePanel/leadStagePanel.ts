@@ -146,7 +146,7 @@ export default class LeadStagePanel extends LightningElement {
         const panel = this.panel;
         if (!panel) return null;
         if (panel.stage === 'MQL' && panel.acceptBy) {
-            const state = slaState(panel.acceptBy, this.now, panel.mqlAt);
+            const state = slaState(panel.acceptBy, this.now, panel.dueSoonAt);
             return slaLine(state, `Accept within: ${countdownText(panel.acceptBy, this.now)}`);
         }
         if (panel.slaOutcome === 'Met') {

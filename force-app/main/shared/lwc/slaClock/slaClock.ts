@@ -11,10 +11,6 @@ export interface SlaStatus {
 }
 
 const MINUTE = 60_000;
-/** Amber once less than this share of the SLA window remains... */
-export const AMBER_SHARE = 0.25;
-/** ...or fewer than this many minutes, whichever comes first. */
-export const AMBER_MINUTES = 15;
 
 function toMillis(value: string | number | null | undefined): number | null {
     if (value === null || value === undefined || value === '') return null;
@@ -48,22 +44,20 @@ export function formatMinutes(minutes: number | null | undefined): string {
 }
 
 /**
- * Green while plenty of time remains; amber when less than a quarter of the window (from `startedAt`, the
- * MQL time) or fewer than 15 minutes remain; red once the accept-by has passed.
+ * Green until the lead's due-soon time, amber from it (Due_Soon_At__c: the server computes it from the response SLA
+ * policy, so the rows, the stage panel and the queue board agree), red once the accept-by has passed. Exactly at the
+ * accept-by the SLA is still met (Lead_Handoff_Qualify: Met when decided no later than Accept_By__c).
  */
 export function slaState(
     acceptBy: string | number | null | undefined,
     now: number,
-    startedAt?: string | number | null
+    dueSoonAt?: string | number | null
 ): SlaState {
     const due = toMillis(acceptBy);
     if (due === null) return 'none';
-    const remaining = due - now;
-    if (remaining <= 0) return 'red';
-    if (remaining < AMBER_MINUTES * MINUTE) return 'amber';
-    const started = toMillis(startedAt);
-    if (started !== null && due > started && remaining < (due - started) * AMBER_SHARE) return 'amber';
-    return 'green';
+    if (now > due) return 'red';
+    const dueSoon = toMillis(dueSoonAt);
+    return dueSoon !== null && now >= dueSoon ? 'amber' : 'green';
 }
 
 /**
@@ -82,7 +76,8 @@ export function countdownText(acceptBy: string | number | null | undefined, now:
     const due = toMillis(acceptBy);
     if (due === null) return '';
     const remaining = due - now;
-    if (remaining <= 0) return `${formatDuration(-remaining)} overdue`;
+    if (remaining === 0) return 'due now';
+    if (remaining < 0) return `${formatDuration(-remaining)} overdue`;
     if (remaining < MINUTE) return 'less than 1 min left';
     return `${formatDuration(remaining)} left`;
 }
@@ -90,9 +85,9 @@ export function countdownText(acceptBy: string | number | null | undefined, now:
 export function slaStatus(
     acceptBy: string | number | null | undefined,
     now: number,
-    startedAt?: string | number | null
+    dueSoonAt?: string | number | null
 ): SlaStatus {
-    return { state: slaState(acceptBy, now, startedAt), text: countdownText(acceptBy, now) };
+    return { state: slaState(acceptBy, now, dueSoonAt), text: countdownText(acceptBy, now) };
 }
 
 /** How long a lead has waited since `since` (its MQL time): "35 min", "just now", or empty when unknown. */

@@ -34,23 +34,24 @@ describe('server clock offset', () => {
 });
 
 describe('SLA state', () => {
-    it('is green with plenty of time left', () => {
-        expect(slaState(inMinutes(50), NOW, inMinutes(-10))).toBe('green');
+    // Due soon from 15 minutes before a 60-minute deadline, as the server sets Due_Soon_At__c from the policy.
+    const acceptBy = inMinutes(15);
+    const dueSoonAt = inMinutes(0);
+
+    it('is green until the due-soon time, amber from exactly it', () => {
+        expect(slaState(acceptBy, NOW - MINUTE, dueSoonAt)).toBe('green');
+        expect(slaState(acceptBy, NOW, dueSoonAt)).toBe('amber');
+        expect(slaState(acceptBy, NOW + MINUTE, dueSoonAt)).toBe('amber');
     });
 
-    it('turns amber when fewer than 15 minutes remain', () => {
-        expect(slaState(inMinutes(14), NOW)).toBe('amber');
-        expect(slaState(inMinutes(15), NOW)).toBe('green');
+    it('keeps no rule of its own: without a due-soon time it stays green until the deadline', () => {
+        expect(slaState(inMinutes(1), NOW, null)).toBe('green');
+        expect(slaState(inMinutes(1), NOW)).toBe('green');
     });
 
-    it('turns amber when less than a quarter of a long window remains, even with more than 15 minutes', () => {
-        // 480-minute window, 100 minutes left: 20 %
-        expect(slaState(inMinutes(100), NOW, inMinutes(-380))).toBe('amber');
-        expect(slaState(inMinutes(130), NOW, inMinutes(-350))).toBe('green');
-    });
-
-    it('turns red once the accept-by has passed', () => {
-        expect(slaState(inMinutes(0), NOW)).toBe('red');
+    it('is still within the SLA exactly at the accept-by, and red one minute after', () => {
+        expect(slaState(acceptBy, NOW + 15 * MINUTE, dueSoonAt)).toBe('amber');
+        expect(slaState(acceptBy, NOW + 16 * MINUTE, dueSoonAt)).toBe('red');
         expect(slaState(inMinutes(-8), NOW)).toBe('red');
     });
 
@@ -66,6 +67,8 @@ describe('countdown and waiting text', () => {
         expect(countdownText(inMinutes(65), NOW)).toBe('1 h 05 min left');
         expect(countdownText(inMinutes(60 * 26 + 3), NOW)).toBe('1 d 2 h left');
         expect(countdownText(inMinutes(0.5), NOW)).toBe('less than 1 min left');
+        expect(countdownText(inMinutes(0), NOW)).toBe('due now');
+        expect(countdownText(inMinutes(-1), NOW)).toBe('1 min overdue');
     });
 
     it('says how late an overdue lead is', () => {
