@@ -1,15 +1,19 @@
 // User-facing text written into an LWC instead of read from a Custom Label. A heuristic, tuned to flag text and to let
 // code through:
-// - templates (parsed by the LWC template compiler): text between tags, and literal values of attributes that carry
-//   text (label, title, alternative-text, placeholder, aria-label, message-when-…, any *-text, *-label, *-message…)
-//   or that read as prose (two words or more); class, style, data-*, id, key, name, type and the like never do, and
-//   the keys inside <kbd> are the keyboard shortcuts the code binds;
+// - templates (parsed by the LWC template compiler, which @lwc/compiler brings): text between tags, and literal values
+//   of attributes that carry text (label, title, alternative-text, placeholder, aria-label, message-when-…, any
+//   *-text, *-label, *-message…) or that read as prose (two words or more); class, style, data-*, id, key, name, type
+//   and the like never do, and the keys inside <kbd> are the keyboard shortcuts the code binds;
 // - TypeScript/JavaScript (parsed by TypeScript): string and template literals that read as prose (a word beside
-//   whitespace: "Unknown error.", `${count} selected`), or any word where text goes: the value of a property,
-//   variable or getter named like text (label, title, message, …Text, …Label) or an argument of a toast. Not counted:
-//   import and mock specifiers, types, property keys, operands of ===/!==, case labels, `as const` values, and
-//   arguments of DOM and collection lookups (querySelector, includes, addEventListener, CustomEvent names…); CSS class
-//   lists and style declarations are not prose.
+//   whitespace: "Unknown error.", `${count} selected`); any word where text goes: the value of a property, variable
+//   or getter named like text (label, title, message, …Text, …Label), a property of an object held under such a name
+//   (`STAGE_LABELS = { Lead: 'Lead' }`), an argument for a text-named parameter of a function of the file or of a
+//   toast; a named list of capitalised words (month names). Not counted: import and mock specifiers, types, property
+//   keys, operands of ===/!==, case labels, `as const` values, and arguments of DOM and collection lookups
+//   (querySelector, includes, addEventListener, CustomEvent names…); CSS class lists and style declarations are not
+//   prose.
+// Known gaps: a single lower-case word or an acronym kept under a name that does not say text (`const when = 'today'`,
+// `MQL: 'MQL'`), and words passed to a function of another module.
 // What the heuristic gets wrong is silenced where it is written, with the reason: a comment holding
 // "custom-labels: not user text" on the line or the line above (<!-- … --> in a template).
 import { readFileSync } from 'node:fs';
