@@ -12,7 +12,11 @@ module.exports = {
         '^lightning/modal$': '<rootDir>/force-app-tests/jest-mocks/lightning/modal',
         '^test/lwcTest$': '<rootDir>/force-app-tests/jest-helpers/lwcTest.js'
     },
-    setupFilesAfterEnv: [...jestConfig.setupFilesAfterEnv, '<rootDir>/scripts/jest/setup.js'],
+    setupFilesAfterEnv: [
+        ...jestConfig.setupFilesAfterEnv,
+        '<rootDir>/scripts/jest/setup.js',
+        '<rootDir>/scripts/jest/custom-labels.js'
+    ],
     collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],
     coverageThreshold: { global: { lines: 90 } }
 };

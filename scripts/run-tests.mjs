@@ -66,7 +66,7 @@ const STEPS = [
     },
     {
         id: 'feature-boundaries',
-        title: "Feature boundaries: no feature uses another's Apex, LWC modules or flows unless config/feature-boundaries.json allows it",
+        title: "Feature boundaries: no feature uses another's Apex, LWC modules, flows or labels unless config/feature-boundaries.json allows it",
         command: check('feature-boundaries')
     },
     {
@@ -74,6 +74,11 @@ const STEPS = [
         id: 'stage-model',
         title: 'Stage model: one Apex table (LeadStages) equal to leadStages.ts, the stage picklist and the transition rules',
         command: check('stage-model')
+    },
+    {
+        id: 'custom-labels',
+        title: 'Custom Labels: one labels file per feature, every label used and defined, no user-facing text in LWC code',
+        command: check('custom-labels')
     },
     {
         id: 'local-org-generic',

@@ -48,11 +48,6 @@ declare module '@salesforce/schema/*' {
     export default schemaReference;
 }
 
-declare module '@salesforce/label/*' {
-    const label: string;
-    export default label;
-}
-
 declare module '@salesforce/customPermission/*' {
     const hasPermission: boolean;
     export default hasPermission;

@@ -26,5 +26,6 @@ const problems = await check(root);
 for (const problem of problems) console.log(formatProblem(problem));
 if (problems.length > 0) {
     console.log(`${problems.length} problem${problems.length === 1 ? '' : 's'} found by ${name}.`);
-    process.exit(1);
+    // exitCode, not exit(): exit() would cut a long report written to a pipe before it is flushed.
+    process.exitCode = 1;
 }

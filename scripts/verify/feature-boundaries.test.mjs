@@ -3,8 +3,9 @@ import { describe, it } from 'node:test';
 import { projectWith, runCheck } from './lib/fixture.mjs';
 import { projectWithAll } from './lib/fixture-overlay.mjs';
 
-// feature-boundaries-features lays three features over the clean fixture's widgets: shared (WidgetAuraError),
-// gadgets (allowed by its config/feature-boundaries.json to use widgets) and sprockets (own folder and shared only).
+// feature-boundaries-features lays three features over the clean fixture's widgets: shared (WidgetAuraError, a label),
+// gadgets (allowed by its config/feature-boundaries.json to use widgets; a label) and sprockets (own folder and shared
+// only).
 const FEATURES = 'feature-boundaries-features';
 
 describe('feature-boundaries check', () => {
@@ -47,6 +48,20 @@ describe('feature-boundaries check', () => {
             /^force-app\/main\/sprockets\/lwc\/sprocketCard\/sprocketCard\.html:3: sprockets uses the LWC module widgetList of widgets \(force-app\/main\/widgets\/lwc\/widgetList\)/m
         );
         assert.match(output, /^2 problems found by feature-boundaries\.$/m);
+    });
+
+    it("fails on an LWC that imports another feature's Custom Label; the shared folder's labels are every feature's", () => {
+        const { status, output } = runCheck(
+            'feature-boundaries',
+            projectWithAll(FEATURES, 'cross-feature-label-reference')
+        );
+        assert.equal(status, 1, output);
+        assert.match(
+            output,
+            /^force-app\/main\/sprockets\/lwc\/sprocketTitle\/sprocketTitle\.js:3: sprockets uses the Custom Label Widgets_Gadgets_Heading of gadgets \(force-app\/main\/gadgets\/labels\/CustomLabels\.labels-meta\.xml\), but sprockets may use only its own folder and shared\. Move Widgets_Gadgets_Heading to the shared folder if several features need it, or let sprockets use gadgets in config\/feature-boundaries\.json\.$/m
+        );
+        assert.doesNotMatch(output, /Widgets_Shared_Retry/);
+        assert.match(output, /^1 problem found by feature-boundaries\.$/m);
     });
 
     it("fails on a flow that calls another feature's invocable Apex or runs its flow as a subflow", () => {

@@ -148,7 +148,10 @@ function schedule() {
 }
 
 function relevant(file) {
-    if (/[\\/](__tests__|node_modules)[\\/]/.test(file) || !WATCHED_EXTENSIONS.has(extname(file))) return false;
+    if (/[\\/]node_modules[\\/]/.test(file)) return false;
+    // The components read their texts from the Custom Labels: a changed value rebuilds the bundle.
+    if (file.endsWith('.labels-meta.xml')) return true;
+    if (/[\\/]__tests__[\\/]/.test(file) || !WATCHED_EXTENSIONS.has(extname(file))) return false;
     if (file.startsWith(join(root, 'workbench'))) return true;
     // In force-app a .js is the build's output of the .ts beside it: the .ts is what changes.
     return !file.endsWith('.js') && file.split(sep).includes('lwc');

@@ -4,7 +4,7 @@ import { LightningElement, wire } from 'lwc';
 import anyApexMethod from '@salesforce/apex/AnyClass.anyMethod';
 import { refreshApex } from '@salesforce/apex';
 import FIT_SCORE_FIELD from '@salesforce/schema/Lead.Fit_Score__c';
-import greeting from '@salesforce/label/c.Greeting';
+import greeting from '@salesforce/label/c.LeadHandoff_Shared_TryAgain';
 import userId from '@salesforce/user/Id';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { getFieldValue, getRecord } from 'lightning/uiRecordApi';

@@ -5,8 +5,13 @@
 // inside the modal, clicks go to page.mouse at the element's box.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { labelValues } from '../../scripts/verify/lib/custom-labels.cjs';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** What the components say, as the project's Custom Labels define it (name → value). */
+const LABELS = labelValues(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
 
 const INBOX_ROWS = 'c-lead-inbox tbody tr[data-id]';
 const MODAL = 'lightning-overlay-container';
@@ -235,7 +240,10 @@ export function scenarios(env) {
                 const row = await firstRow(page);
                 await pressOnRow(page, row.leadId, 'r');
                 await modalConfirm(page).waitFor();
-                assert.equal((await modalProblem(page).innerText()).trim(), 'Choose a reason to reject.');
+                assert.equal(
+                    (await modalProblem(page).innerText()).trim(),
+                    LABELS.get('LeadHandoff_SdrInbox_ChooseReasonToReject')
+                );
                 assert.equal(await modalConfirm(page).isDisabled(), true, 'Reject is disabled without a reason');
                 await screenshot(page, 'reject-without-reason-blocked');
                 const texts = await reasonLabels(page).allInnerTexts();

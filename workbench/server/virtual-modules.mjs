@@ -5,13 +5,16 @@
 //   @salesforce/schema/O[.F]        → { objectApiName, fieldApiName }
 //   @salesforce/user/Id             → the tab's persona's user id
 //   @salesforce/customPermission/X  → whether the tab's persona has it
-//   @salesforce/label/c.X           → the custom label's value (its name when the project has no such label)
+//   @salesforce/label/c.X           → the Custom Label's value, read from the project's CustomLabels files at each
+//                                     build (scripts/verify/lib/custom-labels.cjs); a label the project lacks fails
+//                                     the build
 //   lightning/iconSvgTemplates<Cat> → only the icons named in lightning-base-components' and the project's
 //                                     sources (~100), not ~2 MB of SVG templates; right-to-left sets are empty
 //   workbench:pages                 → the shell's pages, importing only the app components that exist
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectFiles } from '../../scripts/verify/lib/project.mjs';
+import { labelFiles, labelValues } from '../../scripts/verify/lib/custom-labels.cjs';
 import { tagName } from './pages.mjs';
 
 const PREFIX = '\0workbench:';
@@ -19,19 +22,6 @@ const PAGES_ID = 'workbench:pages';
 const ICON_TEMPLATES = /^lightning\/iconSvgTemplates\w*$/;
 const ICON_NAME = /\b(utility|standard|action|doctype|custom):([a-z0-9_]+)\b/g;
 const OWN = /^@salesforce\/(apex|schema|user|customPermission|label)\//;
-
-function customLabels(root) {
-    const labels = new Map();
-    for (const file of projectFiles(root, (path) => path.endsWith('.labels-meta.xml'))) {
-        const xml = readFileSync(file, 'utf8');
-        for (const [, body] of xml.matchAll(/<labels>([\s\S]*?)<\/labels>/g)) {
-            const name = /<fullName>([^<]*)<\/fullName>/.exec(body)?.[1];
-            const value = /<value>([\s\S]*?)<\/value>/.exec(body)?.[1];
-            if (name) labels.set(name, value ?? name);
-        }
-    }
-    return labels;
-}
 
 const literal = (value) => JSON.stringify(value);
 
@@ -129,8 +119,14 @@ function moduleCode(id, { root, pages }) {
             ].join('\n');
         case 'label': {
             const name = rest.replace(/^c\./, '');
-            const labels = customLabels(root);
-            return `export default ${literal(labels.get(name) ?? name)};\n`;
+            const value = labelValues(root).get(name);
+            if (value === undefined) {
+                throw new Error(
+                    `${id}: no Custom Label ${name} in ${labelFiles(root).length} CustomLabels files of the project. ` +
+                        'Add it to the labels file of the feature folder (labels/CustomLabels.labels-meta.xml) or fix the import.'
+                );
+            }
+            return `export default ${literal(value)};\n`;
         }
         default:
             return null;

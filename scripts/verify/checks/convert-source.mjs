@@ -1,12 +1,14 @@
 // `sf project convert source` for each package directory, as a deploy would package it: convert must succeed,
 // nothing that only serves development may reach the output (TypeScript, tsconfig, tests, Jest mocks, verify
 // fixtures), and every TypeScript LWC must arrive with its built .js (convert silently drops a bundle without it).
+// The labels files of the feature folders merge into one CustomLabels component: each of their labels must be in it.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageDirectories, projectFiles, projectPath } from '../lib/project.mjs';
+import { labelFiles, readLabelFile } from '../lib/custom-labels.cjs';
 
 const REPO_ROOT = dirname(dirname(dirname(dirname(fileURLToPath(import.meta.url)))));
 const SF = join(REPO_ROOT, 'node_modules', '.bin', 'sf');
@@ -74,6 +76,22 @@ function typeScriptBundles(root, packageDir) {
         .filter((file) => basename(file, '.ts') === basename(dirname(file)));
 }
 
+/** Labels of the package directory's labels files that the converted CustomLabels (labels/CustomLabels.labels) lacks. */
+function labelsLeftOut(root, packageDir, output) {
+    const sources = labelFiles(root).filter((file) => file.startsWith(packageDir + sep));
+    if (!sources.length) return [];
+    const converted = join(output, 'labels', 'CustomLabels.labels');
+    const present = new Set(existsSync(converted) ? readLabelFile(converted).map((label) => label.name) : []);
+    return sources
+        .flatMap(readLabelFile)
+        .filter((label) => !present.has(label.name))
+        .map((label) => ({
+            file: projectPath(root, label.file),
+            line: label.line,
+            message: `the Custom Label ${label.name} is not in the converted CustomLabels (labels/CustomLabels.labels), so a deploy would leave it out: take its file out of .forceignore.`
+        }));
+}
+
 async function checkPackageDirectory(root, packageDir, outputRoot) {
     const output = join(outputRoot, basename(packageDir));
     const result = await run(
@@ -108,6 +126,7 @@ async function checkPackageDirectory(root, packageDir, outputRoot) {
             message: `LWC ${name} has no built ${name}.js, so convert silently left the component out: run npm run build (scripts/build/build-lwc.mjs) before converting or deploying.`
         });
     }
+    problems.push(...labelsLeftOut(root, packageDir, output));
     return problems;
 }
 

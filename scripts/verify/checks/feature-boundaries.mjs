@@ -1,11 +1,12 @@
 // Feature boundaries: the app is one folder per feature under <package directory>/main/ (force-app/main/sdr-inbox,
 // force-app/main/manager-insights, …). A feature's code may use its own folder, the shared folder, and the feature
-// folders that config/feature-boundaries.json lets it use; a reference to any other feature's code fails, naming
-// both ends and what to do (move what several features need to the shared folder, or declare the dependency).
+// folders that config/feature-boundaries.json lets it use; a reference to any other feature's code or texts fails,
+// naming both ends and what to do (move what several features need to the shared folder, or declare the dependency).
 //
 // Counted: Apex class names in Apex code (not in comments or strings, not members after a dot, not the names of
-// variables, properties or methods being declared); in LWC sources, imports of `c/<module>` and
-// `@salesforce/apex/<Class>.<method>` (jest.mock too) and `<c-…>` tags in templates; Flow Apex actions and subflows.
+// variables, properties or methods being declared); in LWC sources, imports of `c/<module>`,
+// `@salesforce/apex/<Class>.<method>` and `@salesforce/label/c.<Label>` (jest.mock too; a label belongs to the feature
+// whose labels/ folder defines it) and `<c-…>` tags in templates; Flow Apex actions and subflows.
 // Not counted: custom objects and fields (the data model is every feature's), permission sets, apps and pages (they
 // compose the features), and test-only package directories (another's `unpackagedMetadata`, like force-app-tests),
 // whose tests may use several features.
@@ -13,6 +14,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { ApexLexer, ApexParserFactory } from '@apexdevtools/apex-parser';
 import { lineAt, projectPath, readMetadataXml } from '../lib/project.mjs';
+import { readLabelFile } from '../lib/custom-labels.cjs';
 
 export const CONFIG_FILE = 'config/feature-boundaries.json';
 const DEFAULT_SHARED = 'shared';
@@ -89,14 +91,18 @@ function lwcBundleOf(file) {
     return index >= 0 && index < parts.length - 2 ? parts.slice(0, index + 2).join(sep) : undefined;
 }
 
-/** What each feature owns, by lower-case name: Apex classes, LWC modules, flows. */
+/** What each feature owns, by lower-case name: Apex classes, LWC modules, flows, Custom Labels. */
 function owners(features) {
     const classes = new Map();
     const modules = new Map();
     const flows = new Map();
+    const labels = new Map();
     for (const feature of features) {
         for (const file of feature.files) {
             if (file.endsWith('.cls')) classes.set(basename(file, '.cls').toLowerCase(), { feature, file });
+            if (file.endsWith('.labels-meta.xml')) {
+                for (const label of readLabelFile(file)) labels.set(label.name.toLowerCase(), { feature, file });
+            }
             if (file.endsWith('.flow-meta.xml')) {
                 flows.set(basename(file, '.flow-meta.xml').toLowerCase(), { feature, file });
             }
@@ -104,7 +110,7 @@ function owners(features) {
             if (bundle) modules.set(basename(bundle).toLowerCase(), { feature, file: bundle });
         }
     }
-    return { classes, modules, flows };
+    return { classes, modules, flows, labels };
 }
 
 // ---------------------------------------------------------------------------------------------------------- sources
@@ -136,8 +142,9 @@ function apexReferences(source) {
 const LWC_IMPORT = /\b(?:from|import)\s*\(?\s*(['"])([^'"\n]+)\1|\bjest\.mock\(\s*(['"])([^'"\n]+)\3/g;
 const APEX_MODULE = /^@salesforce\/apex(?:Continuation)?\/(\w+)\./;
 const C_MODULE = /^c\/(\w+)$/;
+const LABEL_MODULE = /^@salesforce\/label\/c\.(\w+)$/;
 
-/** LWC JavaScript or TypeScript: `c/<module>` and `@salesforce/apex/<Class>.<method>` imports and mocks. */
+/** LWC JavaScript or TypeScript: `c/<module>`, `@salesforce/apex/<Class>.<method>` and label imports and mocks. */
 function lwcScriptReferences(text) {
     const references = [];
     for (const match of text.matchAll(LWC_IMPORT)) {
@@ -145,8 +152,10 @@ function lwcScriptReferences(text) {
         const line = lineAt(text, match.index);
         const apexClass = specifier.match(APEX_MODULE)?.[1];
         const module = specifier.match(C_MODULE)?.[1];
+        const label = specifier.match(LABEL_MODULE)?.[1];
         if (apexClass) references.push({ kind: 'class', name: apexClass, line });
         if (module) references.push({ kind: 'module', name: module, line });
+        if (label) references.push({ kind: 'label', name: label, line });
     }
     return references;
 }
@@ -199,7 +208,7 @@ function referencesOf(file, modulesByTag) {
 
 // ---------------------------------------------------------------------------------------------------------- check
 
-const KIND_NAMES = { class: 'Apex class', module: 'LWC module', flow: 'flow' };
+const KIND_NAMES = { class: 'Apex class', module: 'LWC module', flow: 'flow', label: 'Custom Label' };
 
 function allowedText(feature, config) {
     const others = [config.shared, ...(config.mayUse.get(feature) ?? [])].filter((name) => name !== feature);
@@ -214,7 +223,7 @@ export function check(root) {
     const modulesByTag = new Map(
         [...owned.modules.values()].map(({ file }) => [kebab(basename(file)), basename(file)])
     );
-    const ownersOf = { class: owned.classes, module: owned.modules, flow: owned.flows };
+    const ownersOf = { class: owned.classes, module: owned.modules, flow: owned.flows, label: owned.labels };
     const problems = [...config.problems];
 
     for (const feature of features) {

@@ -2,10 +2,12 @@
 // check collects the texts that reach users from the package directories — the string literals of non-test Apex
 // classes that read as prose (AuraHandledException and refusal messages, *_MESSAGE constants, addError texts),
 // validation rule error messages and Custom Label values — and fails when one of at least 25 characters appears in a
-// file under workbench/. A rule or a message written there would be a second copy that drifts from the Apex.
+// file under workbench/. A rule or a message written there would be a second copy that drifts from the Apex; a label
+// value, a copy that drifts from the label (the workbench and its e2e scenarios read labels through custom-labels.cjs).
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { lineAt, projectFiles, projectPath } from '../lib/project.mjs';
+import { readLabelFile } from '../lib/custom-labels.cjs';
 
 const MIN_LENGTH = 25;
 const WORKBENCH_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.json', '.html', '.css', '.md']);
@@ -25,6 +27,8 @@ function apexLiterals(text) {
 const isProse = (value) =>
     value.trim().length >= MIN_LENGTH && /\s\S+\s\S+\s/.test(value) && !/^\s*(SELECT|FROM|WHERE)\b/i.test(value);
 
+const FROM_APEX = 'the workbench runs that Apex in local-org; take the text from its answer instead of copying it.';
+
 const isTestClass = (text) => /@IsTest\b/i.test(text.slice(0, text.search(/\bclass\b/i) + 1));
 
 function xmlTexts(text, element) {
@@ -41,7 +45,18 @@ function xmlTexts(text, element) {
     return texts;
 }
 
-/** The user-facing texts of the project, each with where it is written. */
+/** The labels of a CustomLabels file as texts, each saying how to read it instead. */
+function labelTexts(file) {
+    return readLabelFile(file).map(({ name, value, line }) => ({
+        value,
+        line,
+        fix:
+            `the Custom Label ${name}: read its value (labelValues of scripts/verify/lib/custom-labels.cjs) ` +
+            'instead of copying it.'
+    }));
+}
+
+/** The user-facing texts of the project, each with where it is written and what to do instead of copying it. */
 export function userFacingTexts(root) {
     const texts = [];
     for (const file of projectFiles(root)) {
@@ -53,11 +68,11 @@ export function userFacingTexts(root) {
         } else if (path.endsWith('.validationRule-meta.xml')) {
             found = xmlTexts(readFileSync(file, 'utf8'), 'errorMessage');
         } else if (path.endsWith('.labels-meta.xml')) {
-            found = xmlTexts(readFileSync(file, 'utf8'), 'value');
+            found = labelTexts(file);
         }
-        for (const { value, line } of found) {
+        for (const { value, line, fix = FROM_APEX } of found) {
             const normalized = value.replace(/\s+/g, ' ').trim();
-            if (isProse(normalized)) texts.push({ text: normalized, where: `${projectPath(root, file)}:${line}` });
+            if (isProse(normalized)) texts.push({ text: normalized, where: `${projectPath(root, file)}:${line}`, fix });
         }
     }
     return texts;
@@ -79,7 +94,7 @@ export function check(root) {
     for (const file of workbenchFiles(join(root, 'workbench'))) {
         const content = readFileSync(file, 'utf8');
         const flat = content.replace(/\s+/g, ' ');
-        for (const { text, where } of texts) {
+        for (const { text, where, fix } of texts) {
             const at = flat.indexOf(text);
             if (at < 0) continue;
             // Line of the match in the original text: count the newlines before the same word position.
@@ -89,9 +104,7 @@ export function check(root) {
             problems.push({
                 file: projectPath(root, file),
                 line: lineAt(content, offset),
-                message:
-                    `repeats the text "${text.length > 70 ? `${text.slice(0, 67)}...` : text}" of ${where}: ` +
-                    'the workbench runs that Apex in local-org; take the text from its answer instead of copying it.'
+                message: `repeats the text "${text.length > 70 ? `${text.slice(0, 67)}...` : text}" of ${where}: ${fix}`
             });
         }
     }

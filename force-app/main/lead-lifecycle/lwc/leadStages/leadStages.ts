@@ -1,6 +1,13 @@
 // The lead lifecycle stage model of docs/data-model.md, shared by every Lead Handoff component.
 // The twin of the Apex table LeadStages.cls, which the From_<Stage> validation rules enforce: the stage-model check of
 // npm test proves the three equal (config/stage-model.json), so change them together.
+import STAGE_LEAD from '@salesforce/label/c.LeadHandoff_LeadLifecycle_StageLead';
+import STAGE_MQL from '@salesforce/label/c.LeadHandoff_LeadLifecycle_StageMql';
+import STAGE_SAL from '@salesforce/label/c.LeadHandoff_LeadLifecycle_StageSal';
+import STAGE_SQL from '@salesforce/label/c.LeadHandoff_LeadLifecycle_StageSql';
+import STAGE_OPPORTUNITY from '@salesforce/label/c.LeadHandoff_LeadLifecycle_StageOpportunity';
+import STAGE_REJECTED from '@salesforce/label/c.LeadHandoff_LeadLifecycle_StageRejected';
+import STAGE_RECYCLED from '@salesforce/label/c.LeadHandoff_LeadLifecycle_StageRecycled';
 
 export const MAIN_PATH = ['Lead', 'MQL', 'SAL', 'SQL', 'Opportunity'] as const;
 export const EXIT_STAGES = ['Rejected', 'Recycled'] as const;
@@ -22,15 +29,15 @@ export interface PathStep {
 /** Every stage in picklist order: the main path, then the exits. */
 export const STAGES: readonly LifecycleStage[] = [...MAIN_PATH, ...EXIT_STAGES];
 
-/** Picklist labels; they equal the API values. */
+/** How each stage reads on screen (Custom Labels; in English they equal the picklist's values). */
 export const STAGE_LABELS: Readonly<Record<LifecycleStage, string>> = {
-    Lead: 'Lead',
-    MQL: 'MQL',
-    SAL: 'SAL',
-    SQL: 'SQL',
-    Opportunity: 'Opportunity',
-    Rejected: 'Rejected',
-    Recycled: 'Recycled'
+    Lead: STAGE_LEAD,
+    MQL: STAGE_MQL,
+    SAL: STAGE_SAL,
+    SQL: STAGE_SQL,
+    Opportunity: STAGE_OPPORTUNITY,
+    Rejected: STAGE_REJECTED,
+    Recycled: STAGE_RECYCLED
 };
 
 const ALLOWED_TRANSITIONS: Readonly<Record<LifecycleStage, readonly LifecycleStage[]>> = {

@@ -1,5 +1,20 @@
 // Numbers and words shared by the manager views (queue SLA board, funnel, reason Pareto): periods, rates,
 // business time and the breach state of a queue. Waiting time and SLA colours come from c/slaClock.
+import DAY_COUNT_ONE from '@salesforce/label/c.LeadHandoff_ManagerInsights_DayCountOne';
+import DAY_COUNT_OTHER from '@salesforce/label/c.LeadHandoff_ManagerInsights_DayCountOther';
+import MQL_COUNT_ONE from '@salesforce/label/c.LeadHandoff_ManagerInsights_MqlCountOne';
+import MQL_COUNT_OTHER from '@salesforce/label/c.LeadHandoff_ManagerInsights_MqlCountOther';
+import PERIOD from '@salesforce/label/c.LeadHandoff_ManagerInsights_Period';
+import NOT_ENOUGH_DATA from '@salesforce/label/c.LeadHandoff_ManagerInsights_NotEnoughData';
+import PERCENT from '@salesforce/label/c.LeadHandoff_ManagerInsights_Percent';
+import BUSINESS_HOURS from '@salesforce/label/c.LeadHandoff_ManagerInsights_BusinessHours';
+import QUEUE_BREACHED from '@salesforce/label/c.LeadHandoff_ManagerInsights_QueueBreached';
+import QUEUE_AT_RISK from '@salesforce/label/c.LeadHandoff_ManagerInsights_QueueAtRisk';
+import QUEUE_ON_TRACK from '@salesforce/label/c.LeadHandoff_ManagerInsights_QueueOnTrack';
+import QUEUE_NOTHING_WAITING from '@salesforce/label/c.LeadHandoff_ManagerInsights_QueueNothingWaiting';
+import MONTHS from '@salesforce/label/c.LeadHandoff_ManagerInsights_MonthsShort';
+import DATE_FORMAT from '@salesforce/label/c.LeadHandoff_ManagerInsights_DateFormat';
+import { formatCount, formatLabel } from 'c/labelFormat';
 import { formatMinutes } from 'c/slaClock';
 import type { SlaState } from 'c/slaClock';
 
@@ -23,17 +38,20 @@ export interface ChoiceGroup {
     value: string;
 }
 
+/** "1 day", "30 days". */
+export function dayCount(count: number): string {
+    return formatCount(count, DAY_COUNT_ONE, DAY_COUNT_OTHER);
+}
+
 export const PERIOD_OPTIONS: readonly ChoiceOption[] = PERIOD_DAYS.map((days) => ({
     value: String(days),
-    label: `${days} days`
+    label: dayCount(days)
 }));
 
 /** The period group (7, 30 or 90 days) with `period` chosen. */
 export function periodChoice(period: string): ChoiceGroup {
-    return { name: 'period', label: 'Period', options: PERIOD_OPTIONS, value: period };
+    return { name: 'period', label: PERIOD, options: PERIOD_OPTIONS, value: period };
 }
-
-const NO_DATA = 'not enough data';
 
 /** A period the Apex accepts: one of PERIOD_DAYS, else the nearest longer one (90 at most). */
 export function normalizePeriod(days: unknown): number {
@@ -56,9 +74,9 @@ export function choiceButtons(options: readonly ChoiceOption[], chosen: string):
 
 /** "42 %", "12.5 %", or "not enough data" when there was nothing to divide. */
 export function percentText(rate: number | null | undefined): string {
-    if (rate === null || rate === undefined || Number.isNaN(rate)) return NO_DATA;
+    if (rate === null || rate === undefined || Number.isNaN(rate)) return NOT_ENOUGH_DATA;
     const rounded = Math.round(rate * 10) / 10;
-    return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)} %`;
+    return formatLabel(PERCENT, Number.isInteger(rounded) ? rounded : rounded.toFixed(1));
 }
 
 /**
@@ -66,10 +84,10 @@ export function percentText(rate: number | null | undefined): string {
  * told in hours and minutes, never in days.
  */
 export function businessTimeText(minutes: number | null | undefined): string {
-    if (minutes === null || minutes === undefined || Number.isNaN(minutes)) return NO_DATA;
+    if (minutes === null || minutes === undefined || Number.isNaN(minutes)) return NOT_ENOUGH_DATA;
     const whole = Math.max(0, Math.round(minutes));
     if (whole < 24 * 60) return formatMinutes(whole);
-    return `${Math.floor(whole / 60)} h`;
+    return formatLabel(BUSINESS_HOURS, Math.floor(whole / 60));
 }
 
 /** Red when a lead waits past its accept-by, amber when one is due soon (past its Due_Soon_At__c, set from the response SLA policy), green otherwise. */
@@ -81,21 +99,18 @@ export function queueBreachState(queue: { breachedNow: number; dueSoon: number }
 
 /** The breach state in words, so that colour is never the only signal. */
 export function queueBreachText(queue: { breachedNow: number; dueSoon: number; pending: number }): string {
-    if (queue.breachedNow > 0) return `Breached: ${plural(queue.breachedNow, 'MQL')} past the SLA`;
-    if (queue.dueSoon > 0) return `At risk: ${plural(queue.dueSoon, 'MQL')} due soon`;
-    return queue.pending > 0 ? 'On track: every waiting MQL is inside its SLA' : 'On track: nothing waiting';
-}
-
-export function plural(count: number, noun: string): string {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+    const mqls = (count: number) => formatCount(count, MQL_COUNT_ONE, MQL_COUNT_OTHER);
+    if (queue.breachedNow > 0) return formatLabel(QUEUE_BREACHED, mqls(queue.breachedNow));
+    if (queue.dueSoon > 0) return formatLabel(QUEUE_AT_RISK, mqls(queue.dueSoon));
+    return queue.pending > 0 ? QUEUE_ON_TRACK : QUEUE_NOTHING_WAITING;
 }
 
 /** A yyyy-mm-dd or ISO date-time as "2 Mar 2026" (the date part, whatever the time zone). */
 export function dateText(value: string | null | undefined): string {
     const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
     if (!match) return '';
-    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-    return `${Number(match[3])} ${months[Number(match[2]) - 1]} ${match[1]}`;
+    const month = MONTHS.split(',')[Number(match[2]) - 1]?.trim() ?? match[2];
+    return formatLabel(DATE_FORMAT, Number(match[3]), month, match[1]);
 }
 
 /** A period caption: "2 Mar 2026 – 9 Mar 2026"; empty when either end is unknown. */

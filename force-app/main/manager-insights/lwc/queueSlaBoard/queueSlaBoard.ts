@@ -3,14 +3,47 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import getQueueHealth from '@salesforce/apex/QueueHealthController.getQueueHealth';
+import HEADING from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardHeading';
+import LOADING from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardLoading';
+import SUBJECT from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardSubject';
+import EMPTY from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardEmpty';
+import EMPTY_DETAIL from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardEmptyDetail';
+import STALE from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardStale';
+import QUEUES from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardQueues';
+import CAPTION from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardCaption';
+import CAPTION_RANGE from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardCaptionRange';
+import REFRESH from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardRefresh';
+import REFRESHING from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardRefreshing';
+import NOBODY_WAITING from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardNobodyWaiting';
+import DECISION_COUNT_ONE from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardDecisionCountOne';
+import DECISION_COUNT_OTHER from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardDecisionCountOther';
+import OPEN_IN_INBOX from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardOpenInInbox';
+import OPEN_QUEUE from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardOpenQueue';
+import REJECT_REASON from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardRejectReason';
+import RECYCLE_REASON from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardRecycleReason';
+import WAITING from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardWaiting';
+import PAST_SLA from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardPastSla';
+import DUE_SOON from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardDueSoon';
+import OLDEST_WAITING from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardOldestWaiting';
+import MEDIAN from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardMedian';
+import P90 from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardP90';
+import DECIDED from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardDecided';
+import ACCEPTED from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardAccepted';
+import REJECTED from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardRejected';
+import RECYCLED from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardRecycled';
+import WITHIN_SLA from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardWithinSla';
+import BUSINESS_HOURS_ONLY from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardBusinessHoursOnly';
+import TOP_REASONS from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardTopReasons';
+import NO_REASONS from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardNoReasons';
+import { formatCount, formatLabel } from 'c/labelFormat';
 import { errorMessage, isServerMessage } from 'c/errorMessages';
 import { clockOffset, serverTime, waitingText } from 'c/slaClock';
 import {
     businessTimeText,
     normalizePeriod,
+    dayCount,
     percentText,
     periodText,
-    plural,
     queueBreachState,
     queueBreachText
 } from 'c/insightsFormat';
@@ -37,8 +70,9 @@ const BADGE_CLASSES = {
 
 /** "Not our ICP (reject)"; a label that already names its kind ("Other (recycle)") keeps it once. */
 export function reasonText(label: string, kind: string): string {
-    const suffix = kind === 'Reject' ? 'reject' : 'recycle';
-    return label.toLowerCase().includes(`(${suffix})`) ? label : `${label} (${suffix})`;
+    const withKind = kind === 'Reject' ? REJECT_REASON : RECYCLE_REASON;
+    const kindPart = formatLabel(withKind, '').trim().toLowerCase();
+    return label.toLowerCase().includes(kindPart) ? label : formatLabel(withKind, label);
 }
 
 export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
@@ -47,6 +81,30 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
     @api refreshSeconds = 60;
     /** API name of the Lightning tab (app page) that holds the inbox. */
     @api inboxTabName = 'Lead_Handoff_Inbox';
+
+    labels = {
+        heading: HEADING,
+        loading: LOADING,
+        subject: SUBJECT,
+        empty: EMPTY,
+        emptyDetail: EMPTY_DETAIL,
+        queues: QUEUES,
+        waiting: WAITING,
+        pastSla: PAST_SLA,
+        dueSoon: DUE_SOON,
+        oldestWaiting: OLDEST_WAITING,
+        median: MEDIAN,
+        p90: P90,
+        decided: DECIDED,
+        accepted: ACCEPTED,
+        rejected: REJECTED,
+        recycled: RECYCLED,
+        withinSla: WITHIN_SLA,
+        businessHoursOnly: BUSINESS_HOURS_ONLY,
+        topReasons: TOP_REASONS,
+        noReasons: NO_REASONS,
+        openInInbox: OPEN_IN_INBOX
+    };
 
     health: QueueHealth | null = null;
     loading = false;
@@ -143,13 +201,13 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
     }
 
     get staleWarning(): string {
-        return this.health && this.loadError ? `Showing the last figures loaded: ${this.loadError}` : '';
+        return this.health && this.loadError ? formatLabel(STALE, this.loadError) : '';
     }
 
     get periodCaption(): string {
         const days = normalizePeriod(this.periodDays);
         const range = this.health ? periodText(this.health.periodStart, this.health.periodEnd) : '';
-        return `Decisions over the last ${plural(days, 'day')}${range ? ` (${range})` : ''}; waiting figures are live.`;
+        return range ? formatLabel(CAPTION_RANGE, dayCount(days), range) : formatLabel(CAPTION, dayCount(days));
     }
 
     get busyState(): 'true' | 'false' {
@@ -157,7 +215,7 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
     }
 
     get refreshLabel(): string {
-        return this.refreshing ? 'Refreshing…' : 'Refresh';
+        return this.refreshing ? REFRESHING : REFRESH;
     }
 
     get tiles() {
@@ -176,12 +234,10 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
                 pending: queue.pending,
                 breached: queue.breachedNow,
                 due: queue.dueSoon,
-                oldestText: queue.oldestWaitingSince
-                    ? waitingText(queue.oldestWaitingSince, this.now)
-                    : 'Nobody waiting',
+                oldestText: queue.oldestWaitingSince ? waitingText(queue.oldestWaitingSince, this.now) : NOBODY_WAITING,
                 medianText: businessTimeText(queue.medianMinutesToAccept),
                 p90Text: businessTimeText(queue.p90MinutesToAccept),
-                decidedText: plural(queue.decided, 'decision'),
+                decidedText: formatCount(queue.decided, DECISION_COUNT_ONE, DECISION_COUNT_OTHER),
                 acceptanceText: percentText(queue.acceptanceRate),
                 rejectText: percentText(queue.rejectRate),
                 recycleText: percentText(queue.recycleRate),
@@ -193,7 +249,7 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
                     countText: String(reason.count)
                 })),
                 // The name starts with the visible text "Open in inbox" (WCAG 2.5.3, axe label-content-name-mismatch).
-                openLabel: `Open in inbox: ${queue.queueName} queue`
+                openLabel: formatLabel(OPEN_QUEUE, queue.queueName)
             };
         });
     }

@@ -2,8 +2,38 @@
 // share, so marketing sees the few reasons behind most of the returns and knows what to fix first.
 import { api } from 'lwc';
 import getReasonPareto from '@salesforce/apex/QueueHealthController.getReasonPareto';
+import HEADING from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoHeading';
+import LOADING from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoLoading';
+import SUBJECT from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoSubject';
+import KINDS from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoKinds';
+import KIND_ALL from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoKindAll';
+import KIND_REJECTS from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoKindRejects';
+import KIND_RECYCLES from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoKindRecycles';
+import NOUN_ALL from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoNounAll';
+import NOUN_REJECTED from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoNounRejected';
+import NOUN_RECYCLED from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoNounRecycled';
+import FIX_REJECT from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoFixReject';
+import FIX_RECYCLE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoFixRecycle';
+import CAPTION from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoCaption';
+import CAPTION_RANGE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoCaptionRange';
+import EMPTY from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoEmpty';
+import SUMMARY_ONE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoSummaryOne';
+import SUMMARY_OTHER from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoSummaryOther';
+import REASON_COUNT_ONE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoReasonCountOne';
+import REASON_COUNT_OTHER from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoReasonCountOther';
+import KIND_REJECT from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoKindReject';
+import KIND_RECYCLE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoKindRecycle';
+import WHAT_TO_FIX from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoWhatToFix';
+import TABLE_CAPTION from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoTableCaption';
+import COLUMN_REASON from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoColumnReason';
+import COLUMN_KIND from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoColumnKind';
+import COLUMN_COUNT from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoColumnCount';
+import COLUMN_SHARE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoColumnShare';
+import COLUMN_CUMULATIVE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoColumnCumulative';
+import LINE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoLine';
+import { formatCount, formatLabel } from 'c/labelFormat';
 import { PeriodChoiceLoader } from 'c/insightsLoader';
-import { percentText, periodText, plural } from 'c/insightsFormat';
+import { dayCount, percentText, periodText } from 'c/insightsFormat';
 import type { ChoiceOption } from 'c/insightsFormat';
 
 type ReasonPareto = QueueHealthDto.ReasonPareto;
@@ -12,21 +42,27 @@ type ReasonCount = QueueHealthDto.ReasonCount;
 export const PARETO_LINE = 80;
 
 export const KIND_OPTIONS: readonly ChoiceOption[] = [
-    { value: 'All', label: 'All' },
-    { value: 'Reject', label: 'Rejects' },
-    { value: 'Recycle', label: 'Recycles' }
+    { value: 'All', label: KIND_ALL },
+    { value: 'Reject', label: KIND_REJECTS },
+    { value: 'Recycle', label: KIND_RECYCLES }
 ];
 
 const KIND_NOUNS: Readonly<Record<string, string>> = {
-    All: 'rejected or recycled MQLs',
-    Reject: 'rejected MQLs',
-    Recycle: 'recycled MQLs'
+    All: NOUN_ALL,
+    Reject: NOUN_REJECTED,
+    Recycle: NOUN_RECYCLED
 };
 
 /** What marketing can do about each kind of reason. */
 export const FIX_HINTS: Readonly<Record<ReasonCount['kind'], string>> = {
-    Reject: 'Rejected: sales will not work these leads. Tighten targeting, scoring or the MQL definition.',
-    Recycle: 'Recycled: the right people at the wrong time. Nurture them and hand them over again when ready.'
+    Reject: FIX_REJECT,
+    Recycle: FIX_RECYCLE
+};
+
+/** How the Kind column names each kind of reason. */
+const KIND_TEXT: Readonly<Record<ReasonCount['kind'], string>> = {
+    Reject: KIND_REJECT,
+    Recycle: KIND_RECYCLE
 };
 
 /** How many reasons, most frequent first, it takes to reach the 80 % line (all of them if it is never reached). */
@@ -39,7 +75,21 @@ export default class ReasonParetoChart extends PeriodChoiceLoader<ReasonPareto> 
     @api periodDays = 30;
     @api kind = 'All';
 
-    choiceGroup = { name: 'kind', label: 'Reasons', options: KIND_OPTIONS };
+    choiceGroup = { name: 'kind', label: KINDS, options: KIND_OPTIONS };
+
+    labels = {
+        heading: HEADING,
+        loading: LOADING,
+        subject: SUBJECT,
+        whatToFix: WHAT_TO_FIX,
+        tableCaption: TABLE_CAPTION,
+        columnReason: COLUMN_REASON,
+        columnKind: COLUMN_KIND,
+        columnCount: COLUMN_COUNT,
+        columnShare: COLUMN_SHARE,
+        columnCumulative: COLUMN_CUMULATIVE,
+        line: LINE
+    };
 
     connectedCallback(): void {
         this.start(this.periodDays, this.kind);
@@ -61,7 +111,8 @@ export default class ReasonParetoChart extends PeriodChoiceLoader<ReasonPareto> 
 
     get periodCaption(): string {
         const range = this.data ? periodText(this.data.periodStart, this.data.periodEnd) : '';
-        return `Reasons sales gave over the last ${plural(Number(this.period), 'day')}${range ? ` (${range})` : ''}.`;
+        const days = dayCount(Number(this.period));
+        return range ? formatLabel(CAPTION_RANGE, days, range) : formatLabel(CAPTION, days);
     }
 
     get hasContent(): boolean {
@@ -69,7 +120,7 @@ export default class ReasonParetoChart extends PeriodChoiceLoader<ReasonPareto> 
     }
 
     get emptyMessage(): string {
-        return `No ${this.kindNoun} in the last ${plural(Number(this.period), 'day')}: nothing to fix here. Try a longer period.`;
+        return formatLabel(EMPTY, this.kindNoun, dayCount(Number(this.period)));
     }
 
     get summary(): string {
@@ -81,8 +132,8 @@ export default class ReasonParetoChart extends PeriodChoiceLoader<ReasonPareto> 
             .map((reason) => reason.label)
             .join(', ');
         const share = percentText(reasons[few - 1]?.cumulativeShare ?? 0);
-        const verb = few === 1 ? 'explains' : 'explain';
-        return `${few} of ${plural(reasons.length, 'reason')} ${verb} ${share} of the ${total} ${this.kindNoun}. Fix these first: ${names}.`;
+        const count = formatCount(reasons.length, REASON_COUNT_ONE, REASON_COUNT_OTHER);
+        return formatLabel(few === 1 ? SUMMARY_ONE : SUMMARY_OTHER, few, count, share, total, this.kindNoun, names);
     }
 
     get hints(): { key: string; text: string }[] {
@@ -98,7 +149,7 @@ export default class ReasonParetoChart extends PeriodChoiceLoader<ReasonPareto> 
             key: `${reason.kind}-${reason.code}`,
             lineKey: `${reason.kind}-${reason.code}-line`,
             label: reason.label,
-            kindText: reason.kind === 'Reject' ? 'Reject' : 'Recycle',
+            kindText: KIND_TEXT[reason.kind],
             count: reason.count,
             shareText: percentText(reason.share),
             cumulativeText: percentText(reason.cumulativeShare),

@@ -2,6 +2,11 @@
 // passes them in and stores what this form reports (`formchange` with the whole form). Convert is enabled once the
 // form is complete (convertFormProblem of c/handoffRequests says what is missing); it fires `convert` with the form.
 import { LightningElement, api } from 'lwc';
+import HEADING from '@salesforce/label/c.LeadHandoff_SdrInbox_ConvertHeading';
+import OPPORTUNITY_NAME from '@salesforce/label/c.LeadHandoff_SdrInbox_ConvertOpportunityName';
+import AMOUNT from '@salesforce/label/c.LeadHandoff_SdrInbox_ConvertAmount';
+import CLOSE_DATE from '@salesforce/label/c.LeadHandoff_SdrInbox_ConvertCloseDate';
+import CONVERT from '@salesforce/label/c.LeadHandoff_SdrInbox_ConvertButton';
 import { convertFormProblem } from 'c/handoffRequests';
 
 /** The form as the user typed it: lightning-input reports text, the amount included. */
@@ -22,6 +27,14 @@ export default class LeadConvertForm extends LightningElement {
     @api today = '';
     /** True while an action runs: Convert waits. */
     @api disabled = false;
+
+    labels = {
+        heading: HEADING,
+        opportunityName: OPPORTUNITY_NAME,
+        amount: AMOUNT,
+        closeDate: CLOSE_DATE,
+        convert: CONVERT
+    };
 
     get values(): ConvertFormValues {
         return { opportunityName: this.opportunityName, amount: this.amount, closeDate: this.closeDate };

@@ -1,6 +1,7 @@
 // The decisions on an MQL the running user may take (accept, reject, recycle), as one labelled button group.
 // Clicking fires `decide` with { action }; the stage panel asks for a reason where one is needed and calls Apex.
 import { LightningElement, api } from 'lwc';
+import DECIDE from '@salesforce/label/c.LeadHandoff_SdrInbox_DecideOnMql';
 import { ACTION_LABELS } from 'c/handoffRequests';
 import type { DecisionAction } from 'c/handoffRequests';
 
@@ -15,6 +16,8 @@ export default class LeadDecisionActions extends LightningElement {
     @api allowedActions: readonly string[] = [];
     /** True while an action runs: the buttons wait. */
     @api disabled = false;
+
+    labels = { decide: DECIDE };
 
     get buttons() {
         return DECISIONS.filter((action) => this.allowedActions.includes(action)).map((action) => ({

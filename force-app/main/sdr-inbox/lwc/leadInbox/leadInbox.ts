@@ -11,12 +11,61 @@ import type { EmpMessage, EmpSubscription } from 'lightning/empApi';
 import getInbox from '@salesforce/apex/LeadInboxController.getInbox';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
 import decide from '@salesforce/apex/LeadInboxController.decide';
+import HEADING from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxHeading';
+import VIEWS from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxViews';
+import KEYBOARD_SHORTCUTS from '@salesforce/label/c.LeadHandoff_SdrInbox_KeyboardShortcuts';
+import HIDE_KEYBOARD_SHORTCUTS from '@salesforce/label/c.LeadHandoff_SdrInbox_HideKeyboardShortcuts';
+import SHORTCUT_NEXT_PREVIOUS from '@salesforce/label/c.LeadHandoff_SdrInbox_ShortcutNextPrevious';
+import SHORTCUT_ACCEPT from '@salesforce/label/c.LeadHandoff_SdrInbox_ShortcutAccept';
+import SHORTCUT_REJECT from '@salesforce/label/c.LeadHandoff_SdrInbox_ShortcutReject';
+import SHORTCUT_RECYCLE from '@salesforce/label/c.LeadHandoff_SdrInbox_ShortcutRecycle';
+import SHORTCUT_SELECT from '@salesforce/label/c.LeadHandoff_SdrInbox_ShortcutSelect';
+import SHORTCUT_HELP from '@salesforce/label/c.LeadHandoff_SdrInbox_ShortcutHelp';
+import LOADING from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxLoading';
+import LOAD_FAILED from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxLoadFailed';
+import LOAD_FAILED_CHECK from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxLoadFailedCheck';
+import TRY_AGAIN from '@salesforce/label/c.LeadHandoff_Shared_TryAgain';
+import SELECTED_LEADS from '@salesforce/label/c.LeadHandoff_SdrInbox_SelectedLeads';
+import SELECTED_COUNT from '@salesforce/label/c.LeadHandoff_SdrInbox_SelectedCount';
+import ACCEPT_SELECTED from '@salesforce/label/c.LeadHandoff_SdrInbox_AcceptSelected';
+import REJECT_SELECTED from '@salesforce/label/c.LeadHandoff_SdrInbox_RejectSelected';
+import RECYCLE_SELECTED from '@salesforce/label/c.LeadHandoff_SdrInbox_RecycleSelected';
+import TABLE from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxTable';
+import SELECT_ALL from '@salesforce/label/c.LeadHandoff_SdrInbox_SelectAll';
+import SELECT_LEAD from '@salesforce/label/c.LeadHandoff_SdrInbox_SelectLead';
+import COLUMN_LEAD from '@salesforce/label/c.LeadHandoff_SdrInbox_ColumnLead';
+import COLUMN_SEGMENT from '@salesforce/label/c.LeadHandoff_SdrInbox_ColumnSegment';
+import COLUMN_TRIGGER from '@salesforce/label/c.LeadHandoff_SdrInbox_ColumnTrigger';
+import COLUMN_FIT from '@salesforce/label/c.LeadHandoff_SdrInbox_ColumnFit';
+import COLUMN_INTENT from '@salesforce/label/c.LeadHandoff_SdrInbox_ColumnIntent';
+import COLUMN_WAITING from '@salesforce/label/c.LeadHandoff_SdrInbox_ColumnWaiting';
+import COLUMN_SLA from '@salesforce/label/c.LeadHandoff_SdrInbox_ColumnSla';
+import COLUMN_DECISION from '@salesforce/label/c.LeadHandoff_SdrInbox_ColumnDecision';
+import VIEW_ONLY from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewOnly';
+import LOAD_MORE from '@salesforce/label/c.LeadHandoff_SdrInbox_LoadMore';
+import LOAD_MORE_FAILED from '@salesforce/label/c.LeadHandoff_SdrInbox_LoadMoreFailed';
+import REASONS_FAILED from '@salesforce/label/c.LeadHandoff_SdrInbox_ReasonsFailed';
+import ERROR_TRY_AGAIN from '@salesforce/label/c.LeadHandoff_SdrInbox_ErrorTryAgain';
+import ONLY_MEMBERS_DECIDE from '@salesforce/label/c.LeadHandoff_SdrInbox_OnlyMembersDecide';
+import ONLY_MEMBERS_DECIDE_SENTENCE from '@salesforce/label/c.LeadHandoff_SdrInbox_OnlyMembersDecideSentence';
+import THIS_QUEUE from '@salesforce/label/c.LeadHandoff_SdrInbox_ThisQueue';
+import VIEW_ONLY_MQLS from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewOnlyMqls';
+import THIS_VIEW from '@salesforce/label/c.LeadHandoff_SdrInbox_ThisView';
+import INBOX_ZERO from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxZero';
+import VIEW_TITLE from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewTitle';
+import VIEW_TITLE_BREACHED from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewTitleBreached';
+import VIEW_LATE from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewLate';
+import MY_LEADS_BUTTON from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsButton';
 import LeadReasonModal from 'c/leadReasonModal';
+import { formatLabel } from 'c/labelFormat';
 import {
     ACTION_LABELS,
     buildDecisionRequest,
+    decisionFailedTitle,
+    decisionOnLead,
     errorMessage,
     isServerMessage,
+    reasonPickerHeading,
     summarizeDecision
 } from 'c/handoffRequests';
 import type { DecisionAction, ReasonOption } from 'c/handoffRequests';
@@ -39,7 +88,7 @@ interface HandoffEventPayload {
 
 /** Why a read-only row has no actions (the server would refuse the decision as NOT_YOURS). */
 export function readOnlyReason(row: InboxRow): string {
-    return `Only members of ${row.ownerName ?? 'this queue'} can decide`;
+    return formatLabel(ONLY_MEMBERS_DECIDE, row.ownerName ?? THIS_QUEUE);
 }
 
 /** The Lightning tab of "My leads" (force-app/main/lead-handoff-app/tabs). */
@@ -48,6 +97,40 @@ export const MY_LEADS_TAB = 'Lead_Handoff_My_Leads';
 export default class LeadInbox extends NavigationMixin(LightningElement) {
     @api pageSize = 50;
     @api defaultView = 'all';
+
+    labels = {
+        heading: HEADING,
+        myLeads: MY_LEADS_BUTTON,
+        views: VIEWS,
+        keyboardShortcuts: KEYBOARD_SHORTCUTS,
+        shortcutNextPrevious: SHORTCUT_NEXT_PREVIOUS,
+        shortcutAccept: SHORTCUT_ACCEPT,
+        shortcutReject: SHORTCUT_REJECT,
+        shortcutRecycle: SHORTCUT_RECYCLE,
+        shortcutSelect: SHORTCUT_SELECT,
+        shortcutHelp: SHORTCUT_HELP,
+        loading: LOADING,
+        tryAgain: TRY_AGAIN,
+        selectedLeads: SELECTED_LEADS,
+        acceptSelected: ACCEPT_SELECTED,
+        rejectSelected: REJECT_SELECTED,
+        recycleSelected: RECYCLE_SELECTED,
+        table: TABLE,
+        selectAll: SELECT_ALL,
+        columnLead: COLUMN_LEAD,
+        columnSegment: COLUMN_SEGMENT,
+        columnTrigger: COLUMN_TRIGGER,
+        columnFit: COLUMN_FIT,
+        columnIntent: COLUMN_INTENT,
+        columnWaiting: COLUMN_WAITING,
+        columnSla: COLUMN_SLA,
+        columnDecision: COLUMN_DECISION,
+        viewOnly: VIEW_ONLY,
+        accept: ACTION_LABELS.accept,
+        reject: ACTION_LABELS.reject,
+        recycle: ACTION_LABELS.recycle,
+        loadMore: LOAD_MORE
+    };
 
     rows: InboxRow[] = [];
     views: InboxView[] = [];
@@ -156,7 +239,7 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
             const page = await getInbox({ view: this.view, pageSize: this.pageSize, cursor: this.nextCursor });
             this.applyPage(page, true);
         } catch (error) {
-            this.toast('error', 'Could not load more MQLs', `${errorMessage(error)} Try again.`);
+            this.toast('error', LOAD_MORE_FAILED, formatLabel(ERROR_TRY_AGAIN, errorMessage(error)));
         } finally {
             this.loadingMore = false;
         }
@@ -257,23 +340,29 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
     }
 
     get currentViewLabel(): string {
-        return this.views.find((view) => view.key === this.view)?.label ?? 'this view';
+        return this.views.find((view) => view.key === this.view)?.label ?? THIS_VIEW;
     }
 
     get emptyMessage(): string {
-        return `Inbox zero: no MQLs waiting in ${this.currentViewLabel}. New MQLs appear here as soon as they are routed to you.`;
+        return formatLabel(INBOX_ZERO, this.currentViewLabel);
+    }
+
+    /** Why the inbox did not load; advice on connection and permission only when the server gave no reason. */
+    get loadErrorText(): string {
+        return formatLabel(this.loadErrorFromServer ? LOAD_FAILED : LOAD_FAILED_CHECK, this.loadError ?? '');
     }
 
     get viewOptions() {
         return this.views.map((view) => {
             const active = view.key === this.view;
-            const breached = view.breached ? `, ${view.breached} past SLA` : '';
             return {
                 ...view,
                 pressed: active ? 'true' : 'false',
                 className: `slds-button ${active ? 'slds-button_brand' : 'slds-button_neutral'}`,
-                title: `${view.label}: ${view.count} waiting${breached}`,
-                breachedText: view.breached ? `${view.breached} late` : ''
+                title: view.breached
+                    ? formatLabel(VIEW_TITLE_BREACHED, view.label, view.count, view.breached)
+                    : formatLabel(VIEW_TITLE, view.label, view.count),
+                breachedText: view.breached ? formatLabel(VIEW_LATE, view.breached) : ''
             };
         });
     }
@@ -307,10 +396,10 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
                 error: this.rowErrors[row.leadId] ?? '',
                 readOnly: !row.canDecide,
                 readOnlyText: row.canDecide ? '' : readOnlyReason(row),
-                selectLabel: `Select ${row.name}`,
-                acceptLabel: `Accept ${row.name}`,
-                rejectLabel: `Reject ${row.name}`,
-                recycleLabel: `Recycle ${row.name}`
+                selectLabel: formatLabel(SELECT_LEAD, row.name),
+                acceptLabel: decisionOnLead('accept', row.name),
+                rejectLabel: decisionOnLead('reject', row.name),
+                recycleLabel: decisionOnLead('recycle', row.name)
             };
         });
     }
@@ -324,7 +413,7 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
     }
 
     get selectionText(): string {
-        return `${this.selectedIds.length} selected`;
+        return formatLabel(SELECTED_COUNT, this.selectedIds.length);
     }
 
     get decidableRows(): InboxRow[] {
@@ -349,7 +438,7 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
     }
 
     get helpButtonLabel(): string {
-        return this.showHelp ? 'Hide keyboard shortcuts' : 'Keyboard shortcuts';
+        return this.showHelp ? HIDE_KEYBOARD_SHORTCUTS : KEYBOARD_SHORTCUTS;
     }
 
     // ----------------------------------------------------------------------------------- interaction
@@ -495,22 +584,26 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
             .filter((row) => row.canDecide && !this.pendingIds.has(row.leadId))
             .slice(0, MAX_LEADS_PER_DECISION);
         if (!targets.length) {
-            if (readOnly) this.toast('warning', `${readOnlyReason(readOnly)}.`, 'You can view these MQLs only.');
+            if (readOnly) {
+                const who = readOnly.ownerName ?? THIS_QUEUE;
+                this.toast('warning', formatLabel(ONLY_MEMBERS_DECIDE_SENTENCE, who), VIEW_ONLY_MQLS);
+            }
             return;
         }
         let choice = null;
         if (action !== 'accept') {
+            const leadNames = targets.map((row) => row.name);
             try {
                 choice = await LeadReasonModal.open({
-                    label: `${ACTION_LABELS[action]} ${targets.length === 1 ? targets[0].name : `${targets.length} leads`}`,
+                    label: reasonPickerHeading(action, leadNames),
                     size: 'small',
                     action,
                     reasons: await this.ensureReasons(),
-                    leadNames: targets.map((row) => row.name),
+                    leadNames,
                     today: isoDate(this.now)
                 });
             } catch (error) {
-                this.toast('error', 'Could not load the reasons', `${errorMessage(error)} Try again.`);
+                this.toast('error', REASONS_FAILED, formatLabel(ERROR_TRY_AGAIN, errorMessage(error)));
                 return;
             }
             if (!choice) return;
@@ -533,7 +626,7 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
         } catch (error) {
             const message = errorMessage(error);
             this.restoreRows(targets, Object.fromEntries(targets.map((row) => [row.leadId, message])));
-            this.toast('error', `Could not ${ACTION_LABELS[action].toLowerCase()}`, message);
+            this.toast('error', decisionFailedTitle(action), message);
         } finally {
             for (const row of targets) this.pendingIds.delete(row.leadId);
         }

@@ -4,14 +4,32 @@
 // undefined when cancelled.
 import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
-import { ACTION_LABELS, defaultRecycleUntil, reasonChoiceProblem, reasonsFor } from 'c/handoffRequests';
-import type { DecisionAction, ReasonChoice, ReasonOption } from 'c/handoffRequests';
+import REASON from '@salesforce/label/c.LeadHandoff_SdrInbox_Reason';
+import NOTE_REQUIRED from '@salesforce/label/c.LeadHandoff_SdrInbox_NoteRequiredLabel';
+import NOTE_OPTIONAL from '@salesforce/label/c.LeadHandoff_SdrInbox_NoteOptionalLabel';
+import RECYCLE_UNTIL from '@salesforce/label/c.LeadHandoff_SdrInbox_RecycleUntil';
+import CANCEL from '@salesforce/label/c.LeadHandoff_SdrInbox_Cancel';
+import NO_REJECT_REASONS from '@salesforce/label/c.LeadHandoff_SdrInbox_NoRejectReasons';
+import NO_RECYCLE_REASONS from '@salesforce/label/c.LeadHandoff_SdrInbox_NoRecycleReasons';
+import HINT_NURTURE_DAYS from '@salesforce/label/c.LeadHandoff_SdrInbox_HintNurtureDays';
+import HINT_NOTE_REQUIRED from '@salesforce/label/c.LeadHandoff_SdrInbox_HintNoteRequired';
+import { formatLabel } from 'c/labelFormat';
+import {
+    ACTION_LABELS,
+    defaultRecycleUntil,
+    reasonChoiceProblem,
+    reasonPickerHeading,
+    reasonsFor
+} from 'c/handoffRequests';
+import type { ReasonAction, ReasonChoice, ReasonOption } from 'c/handoffRequests';
+
+const NO_REASONS: Readonly<Record<ReasonAction, string>> = { reject: NO_REJECT_REASONS, recycle: NO_RECYCLE_REASONS };
 
 export interface ReasonModalProps {
     label: string;
     size?: 'small' | 'medium' | 'large' | 'full';
     description?: string;
-    action: DecisionAction;
+    action: ReasonAction;
     reasons: readonly ReasonOption[];
     leadNames: readonly string[];
     /** yyyy-mm-dd on the server clock */
@@ -22,18 +40,19 @@ export default class LeadReasonModal extends LightningModal {
     // Inherited from LightningModal at run time; @salesforce/lightning-types does not declare it.
     declare static open: (props: ReasonModalProps) => Promise<ReasonChoice | undefined>;
 
-    @api action: DecisionAction = 'reject';
+    @api action: ReasonAction = 'reject';
     @api reasons: readonly ReasonOption[] = [];
     @api leadNames: readonly string[] = [];
     @api today = '';
+
+    labels = { reason: REASON, recycleUntil: RECYCLE_UNTIL, cancel: CANCEL };
 
     reasonCode: string | null = null;
     note = '';
     recycleUntil: string | null = null;
 
     get heading(): string {
-        const verb = ACTION_LABELS[this.action];
-        return this.leadNames.length === 1 ? `${verb} ${this.leadNames[0]}` : `${verb} ${this.leadNames.length} leads`;
+        return reasonPickerHeading(this.action, this.leadNames);
     }
 
     get options() {
@@ -61,7 +80,7 @@ export default class LeadReasonModal extends LightningModal {
     }
 
     get noteLabel(): string {
-        return this.noteRequired ? 'Note (required)' : 'Note (optional)';
+        return this.noteRequired ? NOTE_REQUIRED : NOTE_OPTIONAL;
     }
 
     get minRecycleDate(): string {
@@ -69,7 +88,7 @@ export default class LeadReasonModal extends LightningModal {
     }
 
     get problem(): string | null {
-        if (!this.hasOptions) return `No ${this.action} reasons are active. Ask your admin to activate some.`;
+        if (!this.hasOptions) return NO_REASONS[this.action];
         return reasonChoiceProblem(this.action, this.selectedReason, this.note, this.recycleUntil, this.today);
     }
 
@@ -83,8 +102,9 @@ export default class LeadReasonModal extends LightningModal {
 
     hintFor(reason: ReasonOption): string {
         const parts: string[] = [];
-        if (reason.kind === 'Recycle' && reason.recycleDays) parts.push(`nurture ${reason.recycleDays} days`);
-        if (reason.noteRequired) parts.push('note required');
+        if (reason.kind === 'Recycle' && reason.recycleDays)
+            parts.push(formatLabel(HINT_NURTURE_DAYS, reason.recycleDays));
+        if (reason.noteRequired) parts.push(HINT_NOTE_REQUIRED);
         return parts.length ? `(${parts.join(', ')})` : '';
     }
 

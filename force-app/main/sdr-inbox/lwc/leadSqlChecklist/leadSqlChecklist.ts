@@ -3,6 +3,12 @@
 // this form reports (`checklistchange` with { checkedFields }, `noteschange` with { notes }). Qualify is enabled
 // once every required item is checked; it fires `qualify` with { checkedFields, notes }.
 import { LightningElement, api } from 'lwc';
+import HEADING from '@salesforce/label/c.LeadHandoff_SdrInbox_ChecklistHeading';
+import NOTES from '@salesforce/label/c.LeadHandoff_SdrInbox_ChecklistNotes';
+import QUALIFY from '@salesforce/label/c.LeadHandoff_SdrInbox_ChecklistQualify';
+import REQUIRED_ITEM from '@salesforce/label/c.LeadHandoff_SdrInbox_ChecklistRequiredItem';
+import CONFIRM_FIRST from '@salesforce/label/c.LeadHandoff_SdrInbox_ChecklistConfirmFirst';
+import { formatLabel } from 'c/labelFormat';
 
 type ChecklistItem = LeadStagePanelController.ChecklistItem;
 
@@ -29,12 +35,14 @@ export default class LeadSqlChecklist extends LightningElement {
     /** True while an action runs: Qualify waits. */
     @api disabled = false;
 
+    labels = { heading: HEADING, notes: NOTES, qualify: QUALIFY };
+
     get rows() {
         const checked = new Set(this.checkedFields);
         return this.items.map((item) => ({
             field: item.field,
             checked: checked.has(item.field),
-            label: item.required ? `${item.label} (required)` : item.label,
+            label: item.required ? formatLabel(REQUIRED_ITEM, item.label) : item.label,
             helpText: item.helpText ?? ''
         }));
     }
@@ -46,7 +54,7 @@ export default class LeadSqlChecklist extends LightningElement {
 
     get problem(): string {
         const missing = this.missingLabels;
-        return missing.length ? `To qualify, confirm: ${missing.join(', ')}.` : '';
+        return missing.length ? formatLabel(CONFIRM_FIRST, missing.join(', ')) : '';
     }
 
     get qualifyDisabled(): boolean {

@@ -2,6 +2,15 @@
 // in the stage before, and for a move out of MQL whether the response SLA was met. Display only.
 import { LightningElement, api } from 'lwc';
 import { historyActionLabel, stageLabel } from 'c/leadLabels';
+import HEADING from '@salesforce/label/c.LeadHandoff_SdrInbox_HistoryHeading';
+import EMPTY from '@salesforce/label/c.LeadHandoff_SdrInbox_HistoryEmpty';
+import BY from '@salesforce/label/c.LeadHandoff_SdrInbox_HistoryBy';
+import BY_AUTOMATION from '@salesforce/label/c.LeadHandoff_SdrInbox_HistoryByAutomation';
+import REASON from '@salesforce/label/c.LeadHandoff_SdrInbox_HistoryReason';
+import STAYED from '@salesforce/label/c.LeadHandoff_SdrInbox_HistoryStayed';
+import SLA_MET from '@salesforce/label/c.LeadHandoff_SdrInbox_HistorySlaMet';
+import SLA_MISSED from '@salesforce/label/c.LeadHandoff_SdrInbox_HistorySlaMissed';
+import { formatLabel } from 'c/labelFormat';
 import { formatMinutes } from 'c/slaClock';
 
 type HistoryEntry = LeadStagePanelController.HistoryEntry;
@@ -9,6 +18,8 @@ type HistoryEntry = LeadStagePanelController.HistoryEntry;
 export default class LeadStageHistory extends LightningElement {
     /** StagePanel.history, newest first. */
     @api entries: readonly HistoryEntry[] = [];
+
+    labels = { heading: HEADING, empty: EMPTY };
 
     get rows() {
         return this.entries.map((entry) => {
@@ -18,11 +29,11 @@ export default class LeadStageHistory extends LightningElement {
                 id: entry.id,
                 occurredAt: entry.occurredAt,
                 title: `${historyActionLabel(entry.action)}: ${stageLabel(entry.fromStage)} → ${stageLabel(entry.toStage)}`,
-                actorText: entry.actorName ? `by ${entry.actorName}` : 'by automation',
-                reasonText: reason ? `Reason: ${reason}` : '',
+                actorText: entry.actorName ? formatLabel(BY, entry.actorName) : BY_AUTOMATION,
+                reasonText: reason ? formatLabel(REASON, reason) : '',
                 noteText: entry.note ?? '',
-                durationText: stayed && entry.fromStage ? `${stayed} in ${stageLabel(entry.fromStage)}` : '',
-                slaText: entry.fromStage === 'MQL' ? (entry.slaMet ? 'SLA met' : 'SLA missed') : ''
+                durationText: stayed && entry.fromStage ? formatLabel(STAYED, stayed, stageLabel(entry.fromStage)) : '',
+                slaText: entry.fromStage === 'MQL' ? (entry.slaMet ? SLA_MET : SLA_MISSED) : ''
             };
         });
     }

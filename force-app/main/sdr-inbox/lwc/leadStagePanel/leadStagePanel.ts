@@ -13,13 +13,31 @@ import qualify from '@salesforce/apex/LeadStagePanelController.qualify';
 import convert from '@salesforce/apex/LeadStagePanelController.convert';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
 import decide from '@salesforce/apex/LeadInboxController.decide';
+import HEADING from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelHeading';
+import LOADING from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelLoading';
+import LOAD_FAILED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelLoadFailed';
+import TRY_AGAIN from '@salesforce/label/c.LeadHandoff_Shared_TryAgain';
+import SCORES from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelScores';
+import OWNER from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelOwner';
+import ACCEPT_WITHIN from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelAcceptWithin';
+import SLA_MET from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelSlaMet';
+import SLA_MET_BY from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelSlaMetBy';
+import SLA_MET_WORD from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelSlaMetWord';
+import SLA_MISSED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelSlaMissed';
+import SLA_MISSED_WORD from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelSlaMissedWord';
+import NURTURED_UNTIL from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelNurturedUntil';
+import REASONS_LOAD_FAILED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelReasonsFailed';
+import QUALIFIED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelQualified';
+import CONVERTED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelConverted';
 import LeadReasonModal from 'c/leadReasonModal';
+import { formatLabel } from 'c/labelFormat';
 import {
     buildConvertRequest,
     buildDecisionRequest,
     buildQualifyRequest,
     errorMessage,
     outcomeMessage,
+    reasonPickerHeading,
     summarizeDecision
 } from 'c/handoffRequests';
 import type { DecisionAction, ReasonOption } from 'c/handoffRequests';
@@ -42,6 +60,8 @@ function slaLine(state: SlaState, text: string, word: string = SLA_DISPLAY[state
 
 export default class LeadStagePanel extends LightningElement {
     @api recordId?: string;
+
+    labels = { heading: HEADING, loading: LOADING, tryAgain: TRY_AGAIN };
 
     panel: StagePanel | null = null;
     wiredPanel?: WireResult<StagePanel>;
@@ -100,6 +120,10 @@ export default class LeadStagePanel extends LightningElement {
         if (this.recordId) await notifyRecordUpdateAvailable([{ recordId: this.recordId }]).catch(() => undefined);
     }
 
+    get loadErrorText(): string {
+        return formatLabel(LOAD_FAILED, this.loadError ?? '');
+    }
+
     get loading(): boolean {
         return Boolean(this.recordId) && !this.panel && !this.loadError;
     }
@@ -128,11 +152,11 @@ export default class LeadStagePanel extends LightningElement {
     }
 
     get scoresText(): string {
-        return `Fit ${scoreLabel(this.panel?.fitScore)} · Intent ${scoreLabel(this.panel?.intentScore)}`;
+        return formatLabel(SCORES, scoreLabel(this.panel?.fitScore), scoreLabel(this.panel?.intentScore));
     }
 
     get ownerText(): string {
-        return this.panel?.ownerName ? `Owner: ${this.panel.ownerName}` : '';
+        return this.panel?.ownerName ? formatLabel(OWNER, this.panel.ownerName) : '';
     }
 
     /** On an exit (Rejected, Recycled), the stage the lead left: where the history shows it came from. */
@@ -147,19 +171,19 @@ export default class LeadStagePanel extends LightningElement {
         if (!panel) return null;
         if (panel.stage === 'MQL' && panel.acceptBy) {
             const state = slaState(panel.acceptBy, this.now, panel.dueSoonAt);
-            return slaLine(state, `Accept within: ${countdownText(panel.acceptBy, this.now)}`);
+            return slaLine(state, formatLabel(ACCEPT_WITHIN, countdownText(panel.acceptBy, this.now)));
         }
         if (panel.slaOutcome === 'Met') {
-            const by = panel.acceptedByName ? ` (accepted by ${panel.acceptedByName})` : '';
-            return slaLine('green', `Response SLA met${by}`, 'Met');
+            const met = panel.acceptedByName ? formatLabel(SLA_MET_BY, panel.acceptedByName) : SLA_MET;
+            return slaLine('green', met, SLA_MET_WORD);
         }
-        if (panel.slaOutcome === 'Missed') return slaLine('red', 'Response SLA missed', 'Missed');
+        if (panel.slaOutcome === 'Missed') return slaLine('red', SLA_MISSED, SLA_MISSED_WORD);
         return null;
     }
 
     get recycleText(): string {
         return this.panel?.stage === 'Recycled' && this.panel.recycleUntil
-            ? `Nurtured until ${this.panel.recycleUntil}`
+            ? formatLabel(NURTURED_UNTIL, this.panel.recycleUntil)
             : '';
     }
 
@@ -203,7 +227,7 @@ export default class LeadStagePanel extends LightningElement {
             try {
                 if (!this.reasons) this.reasons = await getDispositionReasons();
                 choice = await LeadReasonModal.open({
-                    label: `${action === 'reject' ? 'Reject' : 'Recycle'} ${this.panel.name}`,
+                    label: reasonPickerHeading(action, [this.panel.name]),
                     size: 'small',
                     action,
                     reasons: this.reasons,
@@ -211,7 +235,7 @@ export default class LeadStagePanel extends LightningElement {
                     today: this.today
                 });
             } catch (error) {
-                this.actionError = `Could not load the reasons: ${errorMessage(error)}`;
+                this.actionError = formatLabel(REASONS_LOAD_FAILED, errorMessage(error));
                 return;
             }
             if (!choice) return;
@@ -240,7 +264,7 @@ export default class LeadStagePanel extends LightningElement {
         await this.run(async () => {
             const outcome = await qualify({ request });
             if (!outcome.ok) throw new Error(outcomeMessage(outcome, this.now));
-            this.toast('success', `${this.panel?.name} is now a sales-qualified lead`);
+            this.toast('success', formatLabel(QUALIFIED, this.panel?.name ?? ''));
         });
     }
 
@@ -255,7 +279,7 @@ export default class LeadStagePanel extends LightningElement {
         await this.run(async () => {
             const result = await convert({ request });
             if (!result.outcome.ok) throw new Error(outcomeMessage(result.outcome, this.now));
-            this.toast('success', `Converted: opportunity "${request.opportunityName}" created`);
+            this.toast('success', formatLabel(CONVERTED, request.opportunityName ?? ''));
         });
     }
 

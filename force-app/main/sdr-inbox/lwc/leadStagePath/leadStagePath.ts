@@ -4,6 +4,11 @@
 // before the current one complete, so it cannot show a lead recycled from SAL with SQL and Opportunity not reached,
 // and its steps are a focusable listbox, while this path is read-only.
 import { LightningElement, api } from 'lwc';
+import PATH from '@salesforce/label/c.LeadHandoff_SdrInbox_PathLabel';
+import STEP_COMPLETE from '@salesforce/label/c.LeadHandoff_SdrInbox_PathStepComplete';
+import STEP_CURRENT from '@salesforce/label/c.LeadHandoff_SdrInbox_PathStepCurrent';
+import STEP_UPCOMING from '@salesforce/label/c.LeadHandoff_SdrInbox_PathStepUpcoming';
+import STEP_EXIT from '@salesforce/label/c.LeadHandoff_SdrInbox_PathStepExit';
 import { MAIN_PATH, isLifecycleStage, pathSteps } from 'c/leadStages';
 import type { MainPathStage, PathStepState } from 'c/leadStages';
 
@@ -15,10 +20,10 @@ const ITEM_CLASSES: Readonly<Record<PathStepState, string>> = {
 };
 
 const STATE_TEXT: Readonly<Record<PathStepState, string>> = {
-    complete: 'Stage complete',
-    current: 'Current stage',
-    upcoming: 'Stage not reached',
-    exit: 'Current stage, left the path'
+    complete: STEP_COMPLETE,
+    current: STEP_CURRENT,
+    upcoming: STEP_UPCOMING,
+    exit: STEP_EXIT
 };
 
 const isMainPathStage = (value: string | null | undefined): value is MainPathStage =>
@@ -29,6 +34,8 @@ export default class LeadStagePath extends LightningElement {
     @api stage?: string | null;
     /** On an exit, the main-path stage the lead left (MQL when unknown or not on the main path). */
     @api exitedFrom?: string | null;
+
+    labels = { path: PATH };
 
     get steps() {
         if (!isLifecycleStage(this.stage)) return [];

@@ -6,10 +6,28 @@ import getMyLeads from '@salesforce/apex/MyLeadsController.getMyLeads';
 import { errorMessage, isServerMessage } from 'c/errorMessages';
 import { stageLabel } from 'c/leadLabels';
 import { clockOffset, serverTime, waitingText } from 'c/slaClock';
+import { formatCount, formatLabel } from 'c/labelFormat';
+import MY_LEADS_HEADING from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsHeading';
+import MY_LEADS_REFRESH from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsRefresh';
+import MY_LEADS_LOADING from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsLoading';
+import MY_LEADS_LOAD_ERROR from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsLoadError';
+import MY_LEADS_LOAD_ERROR_OFFLINE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsLoadErrorOffline';
+import MY_LEADS_EMPTY from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsEmpty';
+import MY_LEADS_CAPTION from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsCaption';
+import MY_LEADS_COLUMN_LEAD from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsColumnLead';
+import MY_LEADS_COLUMN_COMPANY from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsColumnCompany';
+import MY_LEADS_COLUMN_STAGE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsColumnStage';
+import MY_LEADS_COLUMN_IN_STAGE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsColumnInStage';
+import MY_LEADS_COLUMN_NEXT_STEP from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsColumnNextStep';
+import MY_LEADS_MORE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsMore';
+import MY_LEADS_OPEN from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsOpen';
+import MY_LEADS_COUNTS from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsCounts';
+import MY_LEADS_SAL_COUNT_ONE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsSalCountOne';
+import MY_LEADS_SAL_COUNT_OTHER from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsSalCountOther';
+import MY_LEADS_SQL_COUNT_ONE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsSqlCountOne';
+import MY_LEADS_SQL_COUNT_OTHER from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsSqlCountOther';
 
 type MyLeads = MyLeadsService.MyLeads;
-
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export default class MyLeadsList extends NavigationMixin(LightningElement) {
     data: MyLeads | null = null;
@@ -17,6 +35,20 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
     loadError: string | null = null;
     loadErrorFromServer = false;
     private offset = 0;
+
+    labels = {
+        heading: MY_LEADS_HEADING,
+        refresh: MY_LEADS_REFRESH,
+        loading: MY_LEADS_LOADING,
+        empty: MY_LEADS_EMPTY,
+        caption: MY_LEADS_CAPTION,
+        columnLead: MY_LEADS_COLUMN_LEAD,
+        columnCompany: MY_LEADS_COLUMN_COMPANY,
+        columnStage: MY_LEADS_COLUMN_STAGE,
+        columnInStage: MY_LEADS_COLUMN_IN_STAGE,
+        columnNextStep: MY_LEADS_COLUMN_NEXT_STEP,
+        more: MY_LEADS_MORE
+    };
 
     connectedCallback(): void {
         this.load();
@@ -57,7 +89,7 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
             key: lead.leadId,
             leadId: lead.leadId,
             name: lead.name,
-            openLabel: `Open ${lead.name}`,
+            openLabel: formatLabel(MY_LEADS_OPEN, lead.name),
             company: lead.company ?? '',
             stage: stageLabel(lead.stage),
             inStage: waitingText(lead.stageEnteredAt, now),
@@ -75,7 +107,18 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
 
     get countsText(): string {
         if (!this.data) return '';
-        return `${plural(this.data.salCount, 'SAL')} · ${plural(this.data.sqlCount, 'SQL')}`;
+        return formatLabel(
+            MY_LEADS_COUNTS,
+            formatCount(this.data.salCount, MY_LEADS_SAL_COUNT_ONE, MY_LEADS_SAL_COUNT_OTHER),
+            formatCount(this.data.sqlCount, MY_LEADS_SQL_COUNT_ONE, MY_LEADS_SQL_COUNT_OTHER)
+        );
+    }
+
+    get loadErrorText(): string {
+        return formatLabel(
+            this.loadErrorFromServer ? MY_LEADS_LOAD_ERROR : MY_LEADS_LOAD_ERROR_OFFLINE,
+            this.loadError ?? ''
+        );
     }
 
     get hasMore(): boolean {

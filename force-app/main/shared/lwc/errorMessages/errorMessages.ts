@@ -1,5 +1,6 @@
 // The sentence to show for an error thrown by an Apex call (AuraHandledException, DML, UI API, network) or by
 // JavaScript, for every Lead Handoff component that calls Apex.
+import UNKNOWN_ERROR from '@salesforce/label/c.LeadHandoff_Shared_UnknownError';
 
 /**
  * True when the error carries a sentence from the server (an AuraHandledException message: `error.body.message`),
@@ -13,7 +14,7 @@ export function isServerMessage(error: unknown): boolean {
 
 /** The message of an error thrown by an Apex call (AuraHandledException, DML, network) or by JavaScript. */
 export function errorMessage(error: unknown): string {
-    if (!error) return 'Unknown error.';
+    if (!error) return UNKNOWN_ERROR;
     if (typeof error === 'string') return error;
     const body = (error as { body?: unknown }).body;
     if (Array.isArray(body)) {
@@ -33,5 +34,5 @@ export function errorMessage(error: unknown): string {
         if (message) return message;
     }
     const message = (error as { message?: unknown }).message;
-    return typeof message === 'string' && message ? message : 'Unknown error.';
+    return typeof message === 'string' && message ? message : UNKNOWN_ERROR;
 }

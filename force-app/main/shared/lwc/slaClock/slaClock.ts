@@ -1,6 +1,19 @@
 // The response SLA as an SDR sees it: green, amber or red, a countdown and how long a lead has waited.
 // Times come from the server (InboxPage.serverNow): the browser clock may be off, so keep the offset and
 // read "now" through it.
+import DURATION_MINUTES from '@salesforce/label/c.LeadHandoff_Shared_DurationMinutes';
+import DURATION_HOURS_MINUTES from '@salesforce/label/c.LeadHandoff_Shared_DurationHoursMinutes';
+import DURATION_DAYS_HOURS from '@salesforce/label/c.LeadHandoff_Shared_DurationDaysHours';
+import SLA_ON_TRACK from '@salesforce/label/c.LeadHandoff_Shared_SlaOnTrack';
+import SLA_DUE_SOON from '@salesforce/label/c.LeadHandoff_Shared_SlaDueSoon';
+import SLA_BREACHED from '@salesforce/label/c.LeadHandoff_Shared_SlaBreached';
+import SLA_NONE from '@salesforce/label/c.LeadHandoff_Shared_SlaNone';
+import SLA_DUE_NOW from '@salesforce/label/c.LeadHandoff_Shared_SlaDueNow';
+import SLA_OVERDUE from '@salesforce/label/c.LeadHandoff_Shared_SlaOverdue';
+import SLA_UNDER_A_MINUTE_LEFT from '@salesforce/label/c.LeadHandoff_Shared_SlaUnderAMinuteLeft';
+import SLA_TIME_LEFT from '@salesforce/label/c.LeadHandoff_Shared_SlaTimeLeft';
+import JUST_NOW from '@salesforce/label/c.LeadHandoff_Shared_JustNow';
+import { formatLabel } from 'c/labelFormat';
 
 export type SlaState = 'green' | 'amber' | 'red' | 'none';
 
@@ -32,10 +45,10 @@ export function serverTime(offset: number, browserNow: number = Date.now()): num
 /** "8 min", "1 h 05 min", "2 d 3 h": whole minutes, rounded down. */
 export function formatDuration(millis: number): string {
     const minutes = Math.floor(Math.max(0, millis) / MINUTE);
-    if (minutes < 60) return `${minutes} min`;
+    if (minutes < 60) return formatLabel(DURATION_MINUTES, minutes);
     const hours = Math.floor(minutes / 60);
-    if (hours < 24) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
-    return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+    if (hours < 24) return formatLabel(DURATION_HOURS_MINUTES, hours, String(minutes % 60).padStart(2, '0'));
+    return formatLabel(DURATION_DAYS_HOURS, Math.floor(hours / 24), hours % 24);
 }
 
 /** A number of minutes (as Apex reports time in stage) in the same words. */
@@ -66,20 +79,20 @@ export function slaState(
  * on a focused or selected row too: white on success green 4.6:1, dark on warning orange 8:1, white on error 5.5:1).
  */
 export const SLA_DISPLAY: Record<SlaState, { word: string; icon: string; className: string }> = {
-    green: { word: 'On track', icon: '\u2713', className: 'slds-badge slds-theme_success' },
-    amber: { word: 'Due soon', icon: '\u26A0', className: 'slds-badge slds-theme_warning' },
-    red: { word: 'Breached', icon: '\u2716', className: 'slds-badge slds-theme_error' },
-    none: { word: 'No SLA', icon: '\u2013', className: 'slds-badge' }
+    green: { word: SLA_ON_TRACK, icon: '\u2713', className: 'slds-badge slds-theme_success' },
+    amber: { word: SLA_DUE_SOON, icon: '\u26A0', className: 'slds-badge slds-theme_warning' },
+    red: { word: SLA_BREACHED, icon: '\u2716', className: 'slds-badge slds-theme_error' },
+    none: { word: SLA_NONE, icon: '\u2013', className: 'slds-badge' }
 };
 
 export function countdownText(acceptBy: string | number | null | undefined, now: number): string {
     const due = toMillis(acceptBy);
     if (due === null) return '';
     const remaining = due - now;
-    if (remaining === 0) return 'due now';
-    if (remaining < 0) return `${formatDuration(-remaining)} overdue`;
-    if (remaining < MINUTE) return 'less than 1 min left';
-    return `${formatDuration(remaining)} left`;
+    if (remaining === 0) return SLA_DUE_NOW;
+    if (remaining < 0) return formatLabel(SLA_OVERDUE, formatDuration(-remaining));
+    if (remaining < MINUTE) return SLA_UNDER_A_MINUTE_LEFT;
+    return formatLabel(SLA_TIME_LEFT, formatDuration(remaining));
 }
 
 export function slaStatus(
@@ -94,7 +107,7 @@ export function slaStatus(
 export function waitingText(since: string | number | null | undefined, now: number): string {
     const start = toMillis(since);
     if (start === null) return '';
-    return now - start < MINUTE ? 'just now' : formatDuration(now - start);
+    return now - start < MINUTE ? JUST_NOW : formatDuration(now - start);
 }
 
 /** yyyy-mm-dd of a moment in the browser's time zone (what a date input shows). */

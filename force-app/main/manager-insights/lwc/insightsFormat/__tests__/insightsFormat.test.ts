@@ -4,11 +4,11 @@ import {
     businessTimeText,
     choiceButtons,
     dateText,
+    dayCount,
     normalizePeriod,
     periodChoice,
     percentText,
     periodText,
-    plural,
     queueBreachState,
     queueBreachText
 } from 'c/insightsFormat';
@@ -88,9 +88,10 @@ describe('queue breach state', () => {
 });
 
 describe('words', () => {
-    it('pluralises', () => {
-        expect(plural(1, 'day')).toBe('1 day');
-        expect(plural(0, 'day')).toBe('0 days');
+    it('counts days, one or more', () => {
+        expect(dayCount(1)).toBe('1 day');
+        expect(dayCount(0)).toBe('0 days');
+        expect(dayCount(90)).toBe('90 days');
     });
 
     it('shows dates and date-times by their date part', () => {

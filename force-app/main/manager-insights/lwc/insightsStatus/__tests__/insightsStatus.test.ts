@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { createElement } from 'lwc';
+import LOAD_FAILED_CHECK from '@salesforce/label/c.LeadHandoff_ManagerInsights_StatusLoadFailedCheck';
+import MANAGER_PERMISSION_SET from '@salesforce/label/c.LeadHandoff_ManagerInsights_StatusManagerPermissionSet';
 import InsightsStatus from 'c/insightsStatus';
+import { formatLabel } from 'c/labelFormat';
 
 async function createStatus(props: Record<string, unknown>): Promise<HTMLElement> {
     const element = createElement('c-insights-status', { is: InsightsStatus });
@@ -43,7 +46,10 @@ describe('c-insights-status', () => {
         expect(alert(element)?.textContent).toContain(
             'Could not load the funnel: Query timed out. Check your connection'
         );
-        expect(alert(element)?.textContent).toContain('you have the Lead Handoff Manager permission set.');
+        // What failed, why, and the permission set (the Manager one unless told otherwise), each in its placeholder.
+        expect(alert(element)?.querySelector('[data-id="load-error"]')?.textContent).toBe(
+            formatLabel(LOAD_FAILED_CHECK, 'the funnel', 'Query timed out.', MANAGER_PERMISSION_SET)
+        );
         expect(empty(element)).toBeNull();
         await expect(element).toBeAccessible();
 

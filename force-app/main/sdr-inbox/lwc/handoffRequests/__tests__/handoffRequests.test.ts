@@ -1,4 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
+import NOT_YOURS from '@salesforce/label/c.LeadHandoff_SdrInbox_OutcomeNotYours';
+import NOTE_REQUIRED from '@salesforce/label/c.LeadHandoff_SdrInbox_OutcomeNoteRequired';
+import WITHOUT_REASON from '@salesforce/label/c.LeadHandoff_SdrInbox_OutcomeWithoutReason';
 import {
     buildConvertRequest,
     buildDecisionRequest,
@@ -179,12 +182,12 @@ describe('outcome sentences', () => {
     });
 
     it('turns each refusal code into a sentence, falling back to the server message', () => {
-        expect(outcomeMessage(outcome({ code: 'NOT_YOURS' }))).toBe('It is not in your queues any more.');
-        expect(outcomeMessage(outcome({ code: 'NOTE_REQUIRED' }))).toBe('That reason needs a note.');
+        expect(outcomeMessage(outcome({ code: 'NOT_YOURS' }))).toBe(NOT_YOURS);
+        expect(outcomeMessage(outcome({ code: 'NOTE_REQUIRED' }))).toBe(NOTE_REQUIRED);
         expect(outcomeMessage(outcome({ code: 'SAVE_FAILED', message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' }))).toBe(
             'FIELD_CUSTOM_VALIDATION_EXCEPTION'
         );
-        expect(outcomeMessage(outcome({ code: null }))).toMatch(/without saying why/);
+        expect(outcomeMessage(outcome({ code: null }))).toBe(WITHOUT_REASON);
         expect(outcomeMessage(outcome({ ok: true }))).toBe('');
     });
 });

@@ -10,6 +10,9 @@ import decide from '@salesforce/apex/LeadInboxController.decide';
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
 import { CurrentPageReference } from 'lightning/navigation';
 import type { EmpMessage } from 'lightning/empApi';
+import INBOX_ZERO from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxZero';
+import LOAD_FAILED from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxLoadFailed';
+import { formatLabel } from 'c/labelFormat';
 import { flush, mount, removeAll } from 'test/lwcTest';
 
 jest.mock('@salesforce/apex/LeadInboxController.getInbox', () => ({ default: jest.fn() }), { virtual: true });
@@ -249,8 +252,9 @@ describe('c-lead-inbox', () => {
         it('celebrates inbox zero and says what happens next', async () => {
             getInboxMock.mockResolvedValue(page({ rows: [], nextCursor: null }));
             const element = await createInbox();
+            // The view's name goes where the label puts {0}.
             expect(root(element).querySelector('[data-id="empty"]')?.textContent?.trim()).toBe(
-                'Inbox zero: no MQLs waiting in All. New MQLs appear here as soon as they are routed to you.'
+                formatLabel(INBOX_ZERO, 'All')
             );
             expect(root(element).querySelector('table')).toBeNull();
             await expect(element).toBeAccessible();
@@ -263,7 +267,7 @@ describe('c-lead-inbox', () => {
             const element = await createInbox();
             const alert = root(element).querySelector('[role="alert"]') as HTMLElement;
             expect(alert.querySelector('[data-id="load-error"]')?.textContent?.trim()).toBe(
-                `Could not load your inbox: ${sentence}`
+                formatLabel(LOAD_FAILED, sentence)
             );
             expect(alert.textContent).not.toContain('connection');
             await expect(element).toBeAccessible();

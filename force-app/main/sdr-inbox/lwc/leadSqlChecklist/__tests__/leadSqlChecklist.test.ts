@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import HEADING from '@salesforce/label/c.LeadHandoff_SdrInbox_ChecklistHeading';
+import NOTES from '@salesforce/label/c.LeadHandoff_SdrInbox_ChecklistNotes';
+import QUALIFY from '@salesforce/label/c.LeadHandoff_SdrInbox_ChecklistQualify';
 import LeadSqlChecklist from 'c/leadSqlChecklist';
 import type { ChecklistChangeDetail, NotesChangeDetail, QualifyDetail } from 'c/leadSqlChecklist';
 import { flush, mount, removeAll } from 'test/lwcTest';
@@ -75,9 +78,9 @@ describe('c-lead-sql-checklist', () => {
             ['checkbox', 'Decision path confirmed', false]
         ]);
         expect(root(element).textContent).toContain('A problem we solve, in their words.');
-        expect(root(element).querySelector('h3')?.textContent).toBe('SQL checklist');
-        expect(notes(element).label).toBe('Qualification notes');
-        expect(qualifyButton(element).label).toBe('Qualify');
+        expect(root(element).querySelector('h3')?.textContent).toBe(HEADING);
+        expect(notes(element).label).toBe(NOTES);
+        expect(qualifyButton(element).label).toBe(QUALIFY);
         await expect(element).toBeAccessible();
     });
 
