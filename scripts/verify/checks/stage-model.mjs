@@ -113,9 +113,14 @@ async function readTypeScriptModule(root, path) {
     const { outputText } = ts.transpileModule(text, {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
     });
+    // Custom Label imports carry display text only: the stage model needs their names, not their values.
+    const runnable = outputText.replace(
+        /^import (\w+) from '@salesforce\/label\/c\.(\w+)';$/gm,
+        (_, binding, label) => `const ${binding} = ${JSON.stringify(label)};`
+    );
     let module;
     try {
-        module = await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+        module = await import(`data:text/javascript;base64,${Buffer.from(runnable).toString('base64')}`);
     } catch (error) {
         return { problem: { file, line: 1, message: `cannot be run on its own (${error.message}).` } };
     }
