@@ -29,6 +29,7 @@ import NURTURED_UNTIL from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelNurtur
 import REASONS_LOAD_FAILED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelReasonsFailed';
 import QUALIFIED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelQualified';
 import CONVERTED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelConverted';
+import PANEL_LEAD_NAME from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelLeadName';
 import LeadReasonModal from 'c/leadReasonModal';
 import { formatLabel } from 'c/labelFormat';
 import {
@@ -137,6 +138,13 @@ export default class LeadStagePanel extends LightningElement {
 
     get hasPanel(): boolean {
         return this.panel !== null;
+    }
+
+    /** Whose panel this is: the lead's name and company, as people read it. */
+    get leadNameText(): string {
+        const panel = this.panel;
+        if (!panel) return '';
+        return panel.company ? formatLabel(PANEL_LEAD_NAME, panel.name, panel.company) : panel.name;
     }
 
     get segmentText(): string {

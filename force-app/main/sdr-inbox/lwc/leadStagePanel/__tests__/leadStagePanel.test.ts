@@ -149,6 +149,7 @@ describe('c-lead-stage-panel', () => {
             const element = await createPanel();
             expect(getPanelWire.getLastConfig()).toEqual({ leadId: LEAD_ID });
             expect([path(element).stage, path(element).exitedFrom]).toEqual(['MQL', null]);
+            expect(text(element, '[data-id="lead-name"]')).toBe('Jane Doe · Acme');
             expect((root(element).querySelector('lightning-badge') as unknown as { label: string }).label).toBe(
                 'High fit \u00b7 high intent'
             );
