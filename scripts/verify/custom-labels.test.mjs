@@ -33,7 +33,9 @@ describe('custom-labels check', () => {
         const html = 'force-app/main/widgets/lwc/widgetEditor/widgetEditor.html';
         const js = 'force-app/main/widgets/lwc/widgetEditor/widgetEditor.js';
         assert.deepEqual(
-            problemLines(output).map((line) => line.slice(0, line.indexOf(FIX_TEXT))),
+            problemLines(output)
+                .filter((line) => line.includes('/lwc/'))
+                .map((line) => line.slice(0, line.indexOf(FIX_TEXT))),
             [
                 `${html}:2: text in a template holds the user-facing text "Edit widget"`,
                 `${html}:3: the alternative-text attribute holds the user-facing text "Loading"`,
@@ -57,7 +59,27 @@ describe('custom-labels check', () => {
         );
         assert.match(output, / and bind it \(\{labels\.<name>\}\), with \{0\}, \{1\} where values go /);
         assert.match(output, /Not text\? Say so: "custom-labels: not user text"\.$/m);
-        assert.match(output, /^18 problems found by custom-labels\.$/m);
+        assert.match(output, /^22 problems found by custom-labels\.$/m);
+    });
+
+    it('fails on prose in an AuraHandledException or a message variable of non-test Apex, not in comments or keys', () => {
+        const { status, output } = runCheck('custom-labels', projectWithAll(FEATURES, 'custom-labels-user-text'));
+        assert.equal(status, 1, output);
+        const cls = 'force-app/main/widgets/classes/WidgetController.cls';
+        const apexFix =
+            ': make it a Custom Label in the labels file of this feature ' +
+            '(main/<feature>/labels/CustomLabels.labels-meta.xml) and read it with System.Label.<Name>';
+        assert.deepEqual(
+            problemLines(output)
+                .filter((line) => line.startsWith(cls))
+                .map((line) => line.slice(0, line.indexOf(apexFix))),
+            [
+                `${cls}:2: a message assignment holds the user-facing text "You need the Widgets permission set."`,
+                `${cls}:9: an AuraHandledException message holds the user-facing text "Send a size; it was "`,
+                `${cls}:12: an AuraHandledException message holds the user-facing text " is too big. Try again."`,
+                `${cls}:14: a message assignment holds the user-facing text "Saved a big widget."`
+            ]
+        );
     });
 
     it('fails on a label reference without a label, and on a label the app never uses', () => {

@@ -91,6 +91,14 @@ test('Maps and Sets: literals, nested generics, keySet in insertion order', () =
     assert.equal(run(body), 'b,a 2');
 });
 
+test('String.indexOf searches from an optional start index', () => {
+    const body = `static Object run() {
+        String s = '{0} and {1}';
+        return s.indexOf('{') + ' ' + s.indexOf('{', 1) + ' ' + s.indexOf('{', 9) + ' ' + s.indexOf('}', 3);
+    }`;
+    assert.equal(run(body), '0 8 -1 10');
+});
+
 test('statics initialise on first use, in declaration order', () => {
     const body = `static List<String> log = new List<String>{ 'first' };
         static Integer count = log.size();

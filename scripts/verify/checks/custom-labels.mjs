@@ -4,10 +4,12 @@
 //   <App>_<Feature>_<What>, one category per feature, a short description, unprotected, en_US, placeholders from {0};
 // - references: every `@salesforce/label/c.X`, `Label.X` and `$Label.X` names a label that exists, and every label is
 //   used by the app (not only by tests);
-// - literals: no user-facing text written into an LWC's TypeScript or template instead (a heuristic; see literals.mjs).
+// - literals: no user-facing text written into an LWC's TypeScript or template instead (a heuristic; see literals.mjs),
+//   nor into an AuraHandledException or a message variable of non-test Apex (see apex-literals.mjs, and its gaps).
 import { readCustomLabels, labelFiles } from '../lib/custom-labels.cjs';
 import { projectPath } from '../lib/project.mjs';
 import { checkDefinitions } from './custom-labels/definitions.mjs';
+import { checkApexLiterals } from './custom-labels/apex-literals.mjs';
 import { checkLiterals } from './custom-labels/literals.mjs';
 import { checkReferences, labelReferences } from './custom-labels/references.mjs';
 
@@ -24,5 +26,6 @@ export function check(root) {
     checkDefinitions(labels, files, report);
     checkReferences(labels, labelReferences(root), report);
     checkLiterals(root, report);
+    checkApexLiterals(root, report);
     return problems;
 }

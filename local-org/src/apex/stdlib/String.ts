@@ -42,7 +42,7 @@ const instance: Record<string, InstanceMethod<string>> = {
         }
         return s.length - o.length;
     },
-    indexof: (rt, s, [part]) => s.indexOf(str(rt, part)),
+    indexof: (rt, s, [part, from]) => s.indexOf(str(rt, part), from === undefined ? 0 : (from as number)),
     left: (_rt, s, [length]) => s.substring(0, Math.max(0, length as number)),
     right: (_rt, s, [length]) => s.substring(Math.max(0, s.length - (length as number))),
     leftpad: (_rt, s, [length, pad]) =>
