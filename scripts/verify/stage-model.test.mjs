@@ -5,7 +5,9 @@ import { projectWithAll } from './lib/fixture-overlay.mjs';
 
 // stage-model-widgets gives the clean fixture's widgets a stage model: WidgetStages.cls (the table), the LWC module
 // widgetStages.ts, the picklist Widget__c.Stage__c and its From_<Stage> rules, a class that binds a stage constant,
-// a test class that spells stage names (tests may) and a rule that reads the stage but not its prior value.
+// a test class that spells stage names (tests may), a rule that reads the stage but not its prior value, an LWC
+// module that imports a stage constant (and spells stage names only in a type and an objectApiName, with a Jest test
+// that spells them), and a flow that compares the stage but spells no action.
 const MODEL = 'stage-model-widgets';
 
 describe('stage-model check', () => {
@@ -40,9 +42,17 @@ describe('stage-model check', () => {
                 'refuses Built → Scrapped, which the Apex table allows (force-app/main/widgets/classes/WidgetStages.cls:17): ' +
                 'let the rule allow it, or remove the move from the table and from widgetStages alike.',
             "force-app/main/widgets/classes/WidgetShipping.cls:4: spells the Stage__c value 'Built': use " +
-                'WidgetStages.BUILT (a bind variable in SOQL), so each stage name has one definition.'
+                'WidgetStages.BUILT (a bind variable in SOQL), so each stage name has one definition.',
+            "force-app/main/widgets/lwc/widgetBoard/widgetBoard.ts:3: spells the Stage__c value 'Shipped': import " +
+                'its constant from c/widgetStages, so each stage name has one definition.',
+            "force-app/main/widgets/flows/Widget_History.flow-meta.xml:6: spells the action 'Build' of the stage " +
+                "model: take the action of a move from WidgetStages through an invocable action, so each move's " +
+                'action has one definition.',
+            "force-app/main/widgets/flows/Widget_History.flow-meta.xml:6: spells the action 'Ship' of the stage " +
+                "model: take the action of a move from WidgetStages through an invocable action, so each move's " +
+                'action has one definition.'
         ]);
-        assert.match(output, /^6 problems found by stage-model\.$/m);
+        assert.match(output, /^9 problems found by stage-model\.$/m);
     });
 
     it('fails on a table it cannot read, saying which form it reads', () => {

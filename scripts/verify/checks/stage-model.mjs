@@ -9,7 +9,10 @@
 // It fails when the picklist values, the Apex table and the TypeScript module name different stages or orders; when
 // the table, the module and the rules allow different moves (each rule is evaluated, by local-org's formula engine,
 // for every pair of stages, without the bypass permission); when the module records another action for a move; and
-// when any other Apex class of the app spells a stage name as a string literal instead of using the class's constant.
+// when any other Apex class of the app spells a stage name as a string literal instead of using the class's constant;
+// when another LWC TypeScript file spells one instead of importing the module's constant (an `objectApiName` names an
+// object, not a stage); and when a flow spells an action of the table (the ACTION_ constants) instead of asking the
+// Apex class for it through an invocable action, so the action of each move has one definition.
 // A project without config/stage-model.json has nothing to check.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -337,6 +340,61 @@ function stageLiterals(root, apex, config) {
     return problems;
 }
 
+/** Stage names spelt as string literals in the other TypeScript files of the app's LWCs (tests excepted). */
+function typescriptStageLiterals(root, apex, config) {
+    const stages = new Set(apex.rows.map((row) => row.name));
+    const moduleFile = new RegExp(`/lwc/${config.lwcModule}/${config.lwcModule}\\.ts$`);
+    const problems = [];
+    const files = projectFiles(
+        root,
+        (path) => /\/lwc\/[^/]+\/[^/]+\.ts$/.test(path) && !moduleFile.test(path) && !path.includes('/__tests__/')
+    );
+    for (const path of files) {
+        const source = readFileSync(path, 'utf8');
+        const file = ts.createSourceFile(path, source, ts.ScriptTarget.ES2022, true);
+        const visit = (node) => {
+            const literal = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+            const inType = literal && ts.isLiteralTypeNode(node.parent);
+            const importPath = literal && (ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent));
+            const objectName =
+                literal && ts.isPropertyAssignment(node.parent) && node.parent.name.getText(file) === 'objectApiName';
+            if (literal && stages.has(node.text) && !inType && !importPath && !objectName) {
+                problems.push({
+                    file: projectPath(root, path),
+                    line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1,
+                    message: `spells the ${config.field} value '${node.text}': import its constant from c/${config.lwcModule}, so each stage name has one definition.`
+                });
+            }
+            ts.forEachChild(node, visit);
+        };
+        visit(file);
+    }
+    return problems;
+}
+
+/** Actions of the table spelt in the app's flows: a flow asks the Apex class (through an invocable action). */
+function flowActionLiterals(root, apex, config) {
+    const actions = [...apex.constants].filter(([name]) => name.startsWith('action_')).map(([, value]) => value);
+    const problems = [];
+    for (const path of projectFiles(root, (file) => file.endsWith('.flow-meta.xml'))) {
+        const source = readFileSync(path, 'utf8');
+        for (const action of actions) {
+            const spelt = new RegExp(
+                `'${escape(action)}'|&apos;${escape(action)}&apos;|"${escape(action)}"|&quot;${escape(action)}&quot;|<stringValue>${escape(action)}</stringValue>`,
+                'g'
+            );
+            for (const match of source.matchAll(spelt)) {
+                problems.push({
+                    file: projectPath(root, path),
+                    line: lineAt(source, match.index),
+                    message: `spells the action '${action}' of the stage model: take the action of a move from ${config.apexClass} through an invocable action, so each move's action has one definition.`
+                });
+            }
+        }
+    }
+    return problems;
+}
+
 // ---------------------------------------------------------------------------------------------------------- check
 
 function findFile(root, accept, what) {
@@ -388,5 +446,7 @@ export async function check(root) {
     if (evaluated.problem) return [...problems, evaluated.problem];
     compareMoves({ apex, typescript, rules, refusing: evaluated.refusing, config }, problems);
     problems.push(...stageLiterals(root, apex, config));
+    problems.push(...typescriptStageLiterals(root, apex, config));
+    problems.push(...flowActionLiterals(root, apex, config));
     return problems;
 }

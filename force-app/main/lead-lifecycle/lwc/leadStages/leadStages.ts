@@ -9,8 +9,16 @@ import STAGE_OPPORTUNITY from '@salesforce/label/c.LeadHandoff_LeadLifecycle_Sta
 import STAGE_REJECTED from '@salesforce/label/c.LeadHandoff_LeadLifecycle_StageRejected';
 import STAGE_RECYCLED from '@salesforce/label/c.LeadHandoff_LeadLifecycle_StageRecycled';
 
-export const MAIN_PATH = ['Lead', 'MQL', 'SAL', 'SQL', 'Opportunity'] as const;
-export const EXIT_STAGES = ['Rejected', 'Recycled'] as const;
+export const LEAD = 'Lead';
+export const MQL = 'MQL';
+export const SAL = 'SAL';
+export const SQL = 'SQL';
+export const OPPORTUNITY = 'Opportunity';
+export const REJECTED = 'Rejected';
+export const RECYCLED = 'Recycled';
+
+export const MAIN_PATH = [LEAD, MQL, SAL, SQL, OPPORTUNITY] as const;
+export const EXIT_STAGES = [REJECTED, RECYCLED] as const;
 
 export type MainPathStage = (typeof MAIN_PATH)[number];
 export type ExitStage = (typeof EXIT_STAGES)[number];

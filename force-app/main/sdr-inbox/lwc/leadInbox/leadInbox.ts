@@ -71,6 +71,7 @@ import {
 import type { DecisionAction, ReasonOption } from 'c/handoffRequests';
 import { intentTriggerLabel, scoreLabel, segmentBadgeClass, segmentLabel } from 'c/leadLabels';
 import { SLA_DISPLAY, clockOffset, isoDate, serverTime, slaStatus, waitingText } from 'c/slaClock';
+import { MQL } from 'c/leadStages';
 
 type InboxRow = LeadInboxController.InboxRow;
 type InboxView = LeadInboxController.InboxView;
@@ -309,7 +310,7 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
     handleHandoffEvent(message: EmpMessage<HandoffEventPayload>): void {
         const { Lead_Id__c: leadId, Stage__c: stage } = message.data.payload;
         // Someone decided a lead on screen: take it away before the refresh, so nobody works on it twice.
-        if (leadId && stage !== 'MQL' && !this.pendingIds.has(leadId)) this.removeRows([leadId]);
+        if (leadId && stage !== MQL && !this.pendingIds.has(leadId)) this.removeRows([leadId]);
         this.refresh();
     }
 

@@ -12,6 +12,7 @@ import SLA_MET from '@salesforce/label/c.LeadHandoff_SdrInbox_HistorySlaMet';
 import SLA_MISSED from '@salesforce/label/c.LeadHandoff_SdrInbox_HistorySlaMissed';
 import { formatLabel } from 'c/labelFormat';
 import { formatMinutes } from 'c/slaClock';
+import { MQL } from 'c/leadStages';
 
 type HistoryEntry = LeadStagePanelController.HistoryEntry;
 
@@ -33,7 +34,7 @@ export default class LeadStageHistory extends LightningElement {
                 reasonText: reason ? formatLabel(REASON, reason) : '',
                 noteText: entry.note ?? '',
                 durationText: stayed && entry.fromStage ? formatLabel(STAYED, stayed, stageLabel(entry.fromStage)) : '',
-                slaText: entry.fromStage === 'MQL' ? (entry.slaMet ? SLA_MET : SLA_MISSED) : ''
+                slaText: entry.fromStage === MQL ? (entry.slaMet ? SLA_MET : SLA_MISSED) : ''
             };
         });
     }

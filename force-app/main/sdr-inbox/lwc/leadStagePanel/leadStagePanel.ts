@@ -46,7 +46,7 @@ import type { DecideDetail } from 'c/leadDecisionActions';
 import type { ChecklistChangeDetail, NotesChangeDetail, QualifyDetail } from 'c/leadSqlChecklist';
 import type { ConvertFormValues } from 'c/leadConvertForm';
 import { intentTriggerLabel, scoreLabel, segmentBadgeClass, segmentLabel } from 'c/leadLabels';
-import { isExitStage, isLifecycleStage } from 'c/leadStages';
+import { MQL, RECYCLED, isExitStage, isLifecycleStage } from 'c/leadStages';
 import { SLA_DISPLAY, clockOffset, countdownText, isoDate, serverTime, slaState } from 'c/slaClock';
 import type { SlaState } from 'c/slaClock';
 
@@ -177,7 +177,7 @@ export default class LeadStagePanel extends LightningElement {
     get slaInfo(): ReturnType<typeof slaLine> | null {
         const panel = this.panel;
         if (!panel) return null;
-        if (panel.stage === 'MQL' && panel.acceptBy) {
+        if (panel.stage === MQL && panel.acceptBy) {
             const state = slaState(panel.acceptBy, this.now, panel.dueSoonAt);
             return slaLine(state, formatLabel(ACCEPT_WITHIN, countdownText(panel.acceptBy, this.now)));
         }
@@ -190,7 +190,7 @@ export default class LeadStagePanel extends LightningElement {
     }
 
     get recycleText(): string {
-        return this.panel?.stage === 'Recycled' && this.panel.recycleUntil
+        return this.panel?.stage === RECYCLED && this.panel.recycleUntil
             ? formatLabel(NURTURED_UNTIL, this.panel.recycleUntil)
             : '';
     }
