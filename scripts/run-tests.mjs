@@ -76,6 +76,11 @@ const STEPS = [
         command: check('stage-model')
     },
     {
+        id: 'apex-size',
+        title: 'Apex size: no class over 400 lines (DTO-only files excepted), no method over 60 lines',
+        command: check('apex-size')
+    },
+    {
         id: 'custom-labels',
         title: 'Custom Labels: one labels file per feature, every label used and defined, no user-facing text in LWC code',
         command: check('custom-labels')
