@@ -59,10 +59,10 @@ describe('custom-labels check', () => {
         );
         assert.match(output, / and bind it \(\{labels\.<name>\}\), with \{0\}, \{1\} where values go /);
         assert.match(output, /Not text\? Say so: "custom-labels: not user text"\.$/m);
-        assert.match(output, /^22 problems found by custom-labels\.$/m);
+        assert.match(output, /^24 problems found by custom-labels\.$/m);
     });
 
-    it('fails on prose in an AuraHandledException or a message variable of non-test Apex, not in comments or keys', () => {
+    it('fails on prose in an exception, a returned string or a message variable of non-test Apex, not in comments or keys', () => {
         const { status, output } = runCheck('custom-labels', projectWithAll(FEATURES, 'custom-labels-user-text'));
         assert.equal(status, 1, output);
         const cls = 'force-app/main/widgets/classes/WidgetController.cls';
@@ -77,7 +77,9 @@ describe('custom-labels check', () => {
                 `${cls}:2: a message assignment holds the user-facing text "You need the Widgets permission set."`,
                 `${cls}:9: an AuraHandledException message holds the user-facing text "Send a size; it was "`,
                 `${cls}:12: an AuraHandledException message holds the user-facing text " is too big. Try again."`,
-                `${cls}:14: a message assignment holds the user-facing text "Saved a big widget."`
+                `${cls}:14: a message assignment holds the user-facing text "Saved a big widget."`,
+                `${cls}:22: an exception message holds the user-facing text "A size is never negative."`,
+                `${cls}:29: a returned string holds the user-facing text "Try a smaller widget."`
             ]
         );
     });
@@ -119,6 +121,7 @@ describe('custom-labels check', () => {
             /:67: Widgets_Shared_Retry: a label of gizmos is named Widgets_Gizmos_<What>/,
             /:75: Widgets_Gizmos__Double: is not a valid label name: letters, digits and single underscores/,
             /:83: Widgets_Gizmos_NoCategory: has no <categories>/,
+            /:98: Widgets_Gizmos_Sentence: has the same text as Widgets_Gizmos_CopiedSentence \(force-app\/main\/gizmos\/labels\/CustomLabels\.labels-meta\.xml:90\): a message has one definition; use Widgets_Gizmos_CopiedSentence where this one is used/,
             /^force-app\/main\/shared\/labels\/CustomLabels\.labels-meta\.xml:4: Widgets_Shared_Retry: is defined twice \(also at force-app\/main\/gizmos\/labels\/CustomLabels\.labels-meta\.xml:67\)/,
             /^force-app\/main\/widgets\/labels\/CustomLabels\.labels-meta\.xml:4: Widgets_Widgets_ListHeading: the category "Widgets widgets" is also the category of force-app\/main\/default\/labels\/CustomLabels\.labels-meta\.xml/
         ];

@@ -2,12 +2,14 @@
 // filled by a format helper). A heuristic over the source text (comments removed), limited to where a sentence for the
 // user is certain to go:
 // - the argument of an AuraHandledException, built directly (`new AuraHandledException(…)`) or through a helper whose
-//   name ends in AuraError (`LeadHandoffAuraError.of(…)`);
-// - the value assigned to a variable, constant or field named like a message (`message = …`, `NO_ACCESS_MESSAGE = …`).
+//   name ends in AuraError (`LeadHandoffAuraError.of(…)`), and of any other exception (`new …Exception(…)`: services'
+//   request errors reach the user through the controllers, invocable actions' errors through the flows' fault
+//   messages);
+// - the value assigned to a variable, constant or field named like a message (`message = …`, `NO_ACCESS_MESSAGE = …`);
+// - a string returned by a method (`return 'This lead…'`).
 // A string literal there that reads as prose (a word of two letters or more beside a space) is reported.
-// Known gaps: sentences handed to other exceptions (`new InvalidRequestException('…')`, which controllers rethrow as
-// AuraHandledException), to outcome constructors or helpers by position (`refused(id, code, 'sentence', stage)`), or
-// returned from a method (`return 'This lead…'`); single words. Silence a finding with "custom-labels: not user text"
+// Known gaps: sentences handed to outcome constructors or helpers by position (`refused(id, code, 'sentence')`);
+// single words. Silence a finding (a programming error no user meets, a log line) with "custom-labels: not user text"
 // on the line or the line above.
 import { readFileSync } from 'node:fs';
 import { projectFiles, projectPath } from '../../lib/project.mjs';
@@ -17,6 +19,8 @@ const STRING = /'(?:\\.|[^'\\\n])*'/g;
 const STRING_AT = /'(?:\\.|[^'\\\n])*'/y;
 const PROSE = /[A-Za-z]{2,}\s|\s[A-Za-z]{2,}/;
 const AURA_ERROR = /(?:\bnew\s+AuraHandledException|\b\w*AuraError\s*\.\s*\w+)\s*\(/gi;
+const EXCEPTION = /\bnew\s+(?:\w+\.)*(?!AuraHandledException\b)\w*Exception\s*\(/gi;
+const RETURN = /\breturn\s+(?=')/gi;
 const MESSAGE_ASSIGNMENT = /\b\w*message\s*=(?!=)/gi;
 
 /** The source with comments blanked out (strings kept), so positions and line numbers stay. */
@@ -66,6 +70,8 @@ export function apexLiteralProblems(source, reportInOrder) {
     };
     scan(AURA_ERROR, false, 'an AuraHandledException message');
     scan(MESSAGE_ASSIGNMENT, true, 'a message assignment');
+    scan(EXCEPTION, false, 'an exception message');
+    scan(RETURN, true, 'a returned string');
     for (const finding of found.sort((a, b) => a[0] - b[0])) reportInOrder(...finding);
 }
 

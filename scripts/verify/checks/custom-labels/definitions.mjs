@@ -2,6 +2,8 @@
 // each label named <App>_<Feature>_<What> with the feature's category, a short description that says where the text
 // shows, unprotected, in the default language (en_US), a value within the platform's limit whose {n} placeholders
 // count up from {0}. A deploy merges the files into one CustomLabels component, so a name may be defined only once.
+// A sentence (a value of four words or more) is defined once: a second label with the same sentence is a copy that
+// drifts; short words and phrases ("Reject", "Stage") may repeat, because a translator needs each context apart.
 import { basename, dirname } from 'node:path';
 
 export const LABELS_FILE = 'CustomLabels.labels-meta.xml';
@@ -10,6 +12,7 @@ export const LANGUAGE = 'en_US';
 // single underscores, starting with a letter), up to 80 characters: Salesforce Help, "Custom Labels".
 const MAX_VALUE = 1000;
 const MAX_NAME = 80;
+const SENTENCE_WORDS = 4;
 const API_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
 
 /**
@@ -67,6 +70,7 @@ export function checkDefinitions(labels, files, report) {
 
     const prefix = mostCommon(labels.map((label) => label.name.split('_')[0]));
     const firstByName = new Map();
+    const firstBySentence = new Map();
     const categoryByFile = new Map();
     for (const label of labels) {
         const feature = featureOfLabelsFile(label.file);
@@ -119,6 +123,18 @@ export function checkDefinitions(labels, files, report) {
             at('its <shortDescription> repeats the value: say where the text shows and what its placeholders hold.');
         }
         if (!label.value.trim()) at('has an empty <value>.');
+        const sentence = label.value.trim().replace(/\s+/g, ' ');
+        if (sentence.split(' ').length >= SENTENCE_WORDS) {
+            const same = firstBySentence.get(sentence);
+            if (same) {
+                at(
+                    `has the same text as ${same.name} (${same.where}): a message has one definition; use ${same.name} ` +
+                        'where this one is used, or move it to the shared folder when several features show it.'
+                );
+            } else {
+                firstBySentence.set(sentence, { name: label.name, where: `${label.file}:${label.line}` });
+            }
+        }
         if (label.value.length > MAX_VALUE) at(`its value has ${label.value.length} characters; the limit is 1,000.`);
         const placeholders = placeholderProblem(label.value);
         if (placeholders) at(placeholders);
