@@ -20,6 +20,8 @@ declare namespace LeadHandoffService {
         | 'CHECKLIST_INCOMPLETE'
         | 'AMOUNT_REQUIRED'
         | 'CLOSE_DATE_REQUIRED'
+        | 'CLOSE_DATE_IN_PAST'
+        | 'ACCOUNT_NOT_AVAILABLE'
         | 'NOT_APPLIED'
         | 'SAVE_FAILED';
 
@@ -71,13 +73,16 @@ declare namespace LeadHandoffService {
         seenStage: string;
         opportunityName: string | null;
         amount: number | null;
-        /** yyyy-mm-dd */
+        /** yyyy-mm-dd, today or later in the user's time zone */
         closeDate: string | null;
+        /** an existing account to convert into (one of StagePanel.accountMatches), or null for a new account */
+        accountId: string | null;
     }
 
     interface ConversionResult {
         outcome: LeadOutcome;
         opportunityId: string | null;
         accountId: string | null;
+        contactId: string | null;
     }
 }

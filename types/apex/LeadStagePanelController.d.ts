@@ -25,6 +25,23 @@ declare namespace LeadStagePanelController {
         slaMet: boolean;
     }
 
+    /** An existing account the lead may be converted into (named like its company). */
+    interface AccountMatch {
+        id: string;
+        name: string;
+        ownerName: string | null;
+    }
+
+    /** The records a converted lead became; a name is null when the user cannot read that object. */
+    interface ConvertedRecords {
+        opportunityId: string | null;
+        opportunityName: string | null;
+        accountId: string | null;
+        accountName: string | null;
+        contactId: string | null;
+        contactName: string | null;
+    }
+
     interface StagePanel {
         leadId: string;
         name: string;
@@ -53,6 +70,12 @@ declare namespace LeadStagePanelController {
         /** newest first */
         history: HistoryEntry[];
         serverNow: string;
+        /** ISO 4217 code of a new opportunity's amount: the user's currency (the org's in a single-currency org) */
+        currencyIsoCode: string;
+        /** when convert is allowed: existing accounts named like the company (empty otherwise) */
+        accountMatches: AccountMatch[];
+        /** once converted: the opportunity, account and contact */
+        converted: ConvertedRecords | null;
     }
 }
 

@@ -219,7 +219,23 @@ async function leadPicker(leadId) {
     ]);
 }
 
+/** #/record/<Object>/<id>: another object's record page, which the workbench does not have. */
+function otherRecordRoute() {
+    const [page, objectApiName, recordId] = location.hash.replace(/^#\/?/, '').split('?')[0].split('/');
+    return page === 'record' && objectApiName && recordId ? { objectApiName, recordId } : null;
+}
+
 async function renderPage() {
+    const other = otherRecordRoute();
+    if (other) {
+        const text = `${other.objectApiName} ${other.recordId}: in Salesforce this opens the record's page; the workbench has pages for leads only.`;
+        const container = element('main', { class: 'workbench__page slds-p-around_medium', 'data-page': 'record' }, [
+            element('p', { 'data-id': 'other-record', text })
+        ]);
+        app.replaceChildren(header(), tabs({}), container);
+        mounted = { page: null, leadId: null, nodes: [] };
+        return;
+    }
     const { page, leadId } = route();
     const container = element('main', { class: 'workbench__page slds-p-around_medium', 'data-page': page?.key });
     app.replaceChildren(header(), tabs(page ?? {}), container);

@@ -17,6 +17,10 @@ const INBOX_ROWS = 'c-lead-inbox tbody tr[data-id]';
 const MODAL = 'lightning-overlay-container';
 const SDR_QUEUE = 'Lead_Handoff_SDR_Inbound';
 
+/** A Custom Label's value with its {0}, {1}… placeholders filled. */
+const label = (name, ...values) =>
+    values.reduce((text, value, index) => text.replaceAll(`{${index}}`, value), LABELS.get(name));
+
 const inboxRow = (page, leadId) => page.locator(`c-lead-inbox tbody tr[data-id="${leadId}"]`);
 
 /** Loads the inbox afresh (a real reload: going to the same URL with a hash would not reload the page). */
@@ -407,10 +411,13 @@ export function scenarios(env) {
             }
         },
         {
-            title: 'on the Lead page the SDR qualifies the accepted lead with the SQL checklist, then converts it',
+            title: 'on the Lead page the SDR qualifies the accepted lead with the SQL checklist, then converts it into the account named like its company and follows the links',
             async run() {
                 const page = pages.sdrA;
                 const { leadId, name } = state.accepted;
+                // An account named like the lead's company already exists, owned by another SDR.
+                const company = (await lead(leadId)).Company;
+                const [accountId] = await backend.insert('sdr-b', 'Account', [{ Name: company }]);
                 await page.goto(`${url}?as=sdr-a#/lead/${leadId}`);
                 const checklist = page.locator('c-lead-stage-panel c-lead-sql-checklist');
                 const qualify = checklist.locator('lightning-button button', { hasText: 'Qualify' });
@@ -434,19 +441,43 @@ export function scenarios(env) {
                 const form = page.locator('c-lead-stage-panel c-lead-convert-form');
                 const convert = form.locator('lightning-button button', { hasText: 'Convert' });
                 await convert.waitFor();
+                assert.equal(
+                    await form.locator('[data-id="account-help"]').innerText(),
+                    label('LeadHandoff_SdrInbox_ConvertMatchesFound', company)
+                );
+                // SLDS radio inputs are visually hidden: a person picks the account by its label.
+                await form
+                    .locator('lightning-radio-group label', {
+                        hasText: `Existing account: ${company}, owned by Sam Okafor`
+                    })
+                    .click();
                 const field = (label) => form.locator('lightning-input', { hasText: label }).locator('input');
                 assert.ok((await field('Opportunity name').inputValue()).length > 0, 'the name starts as the company');
                 await field('Opportunity name').fill(`${name} - Platform`);
-                await field('Amount').fill('25000');
+                await field('Amount (USD)').fill('25000');
+                await eventually('the amount shows in the org currency', async () =>
+                    /\$25,000\.00/.test(await form.locator('[data-id="amount-preview"]').innerText())
+                );
                 // lightning-input type="date" reads the date as the user's locale shows it (en-US here: "Jan 3, 2027").
-                const closeDate = addDays(new Date(backend.now()).toISOString().slice(0, 10), 30);
-                const shown = new Date(`${closeDate}T12:00:00Z`).toLocaleDateString('en-US', {
-                    month: 'short',
-                    day: 'numeric',
-                    year: 'numeric',
-                    timeZone: 'UTC'
-                });
-                await field('Close date').fill(shown);
+                const shownDate = (iso) =>
+                    new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', {
+                        month: 'short',
+                        day: 'numeric',
+                        year: 'numeric',
+                        timeZone: 'UTC'
+                    });
+                const today = new Date(backend.now()).toISOString().slice(0, 10);
+                await field('Close date').fill(shownDate(addDays(today, -3)));
+                await field('Close date').press('Tab');
+                await eventually(
+                    'a past close date is refused before sending',
+                    async () =>
+                        (await form.locator('[data-id="convert-problem"]').innerText()) ===
+                        label('LeadHandoff_SdrInbox_ConvertCloseDateNotBeforeToday')
+                );
+                assert.equal(await convert.isDisabled(), true, 'no convert with a past close date');
+                const closeDate = addDays(today, 30);
+                await field('Close date').fill(shownDate(closeDate));
                 await field('Close date').press('Tab');
                 await eventually('Convert is enabled with a name, an amount and a close date', () =>
                     convert.isEnabled()
@@ -457,18 +488,46 @@ export function scenarios(env) {
                 const converted = await lead(leadId);
                 assert.equal(converted.Lifecycle_Stage__c, 'Opportunity');
                 assert.equal(converted.IsConverted, true);
+                assert.equal(converted.ConvertedAccountId, accountId, 'converted into the matched account');
                 const opportunity = await backend.record(converted.ConvertedOpportunityId);
                 assert.deepEqual(
-                    [opportunity.Name, opportunity.Amount, opportunity.CloseDate],
-                    [`${name} - Platform`, 25000, closeDate]
+                    [opportunity.Name, opportunity.Amount, opportunity.CloseDate, opportunity.AccountId],
+                    [`${name} - Platform`, 25000, closeDate, accountId]
                 );
-                await page.reload();
+                // Afterwards the panel links the opportunity, the account and the contact by name.
+                const links = page.locator('c-lead-stage-panel c-lead-converted-records');
+                await links.locator('a').first().waitFor();
+                const linkFor = (key) => links.locator(`[data-id="${key}"] a`);
+                assert.deepEqual(
+                    [
+                        await linkFor('opportunity').innerText(),
+                        await linkFor('account').innerText(),
+                        await linkFor('contact').innerText()
+                    ],
+                    [`${name} - Platform`, company, name]
+                );
+                assert.match(
+                    await linkFor('account').getAttribute('href'),
+                    new RegExp(`#/record/Account/${accountId}$`)
+                );
                 const entries = page.locator('c-lead-stage-panel [data-id="history-entry"]');
                 await entries.filter({ hasText: 'SQL → Opportunity' }).first().waitFor();
-                await entries.filter({ hasText: 'SAL → SQL' }).first().waitFor();
+                // The notes typed at Qualify stay in the history.
+                await entries
+                    .filter({ hasText: 'SAL → SQL' })
+                    .filter({ hasText: 'Budget approved in Q2' })
+                    .first()
+                    .waitFor();
+                await expectNoSeriousAxeViolations(page, screenshot, 'stage-panel-converted-links');
+                await page.reload();
+                await entries.filter({ hasText: 'SQL → Opportunity' }).first().waitFor();
+                await links.locator('a').first().waitFor();
                 const picked = await page.locator('#lead-picker').evaluate((select) => select.selectedOptions[0].text);
                 assert.ok(picked.startsWith(name), `the lead picker names the converted lead, not its Id: ${picked}`);
                 await screenshot(page, 'stage-panel-converted');
+                await linkFor('opportunity').click();
+                await page.waitForURL(new RegExp(`#/record/Opportunity/${converted.ConvertedOpportunityId}$`));
+                await page.locator('[data-id="other-record"]').waitFor();
             }
         },
         {

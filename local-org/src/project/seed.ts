@@ -103,7 +103,9 @@ export function seedOrg(metadata: ProjectMetadata, store: Store, options: SeedOp
         IsSandbox: true,
         TimeZoneSidKey: timeZone,
         DefaultLocaleSidKey: 'en_US',
-        LanguageLocaleKey: 'en_US'
+        LanguageLocaleKey: 'en_US',
+        // A new org's currency follows its locale at sign-up; a scratch org definition names none (en_US: USD).
+        DefaultCurrencyIsoCode: 'USD'
     });
 
     const groupIds = new Map<string, string>();

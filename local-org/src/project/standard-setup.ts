@@ -206,7 +206,8 @@ export const SETUP_OBJECTS: ObjectSpec[] = [
             IsSandbox: ro('boolean'),
             TimeZoneSidKey: ro('picklist'),
             DefaultLocaleSidKey: ro('picklist'),
-            LanguageLocaleKey: ro('picklist')
+            LanguageLocaleKey: ro('picklist'),
+            DefaultCurrencyIsoCode: ro('picklist')
         }
     },
     {

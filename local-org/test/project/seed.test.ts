@@ -27,6 +27,13 @@ test('profiles, the admin user in the given zone, the organization', () => {
     assert.equal(store.all('Organization').length, 1);
 });
 
+// A single-currency org: UserInfo.getDefaultCurrency() returns this currency ("the organization's currency code for
+// single currency organizations", https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_userinfo.htm).
+test('the organization has one currency, that of its en_US locale', () => {
+    const { store } = seeded();
+    assert.equal(store.all('Organization')[0].get('DefaultCurrencyIsoCode'), 'USD');
+});
+
 test('a Group per group and queue, QueueSobject per object, GroupMember for group members', () => {
     const { store, org } = seeded();
     const groups = store.all('Group').map((group) => `${group.get('DeveloperName')}:${group.get('Type')}`);

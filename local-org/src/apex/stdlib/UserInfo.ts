@@ -27,6 +27,14 @@ export const UserInfoClass: StdlibClass = {
         getuseremail: (rt) => (userRecord(rt)?.get('Email') as string | undefined) ?? null,
         getuserroleid: (rt) => (userRecord(rt)?.get('UserRoleId') as string | undefined) ?? null,
         getorganizationid: () => '00D000000000001AAA',
+        // "Returns the context user's default currency code for multiple currency organizations or the
+        // organization's currency code for single currency organizations": local-org is a single-currency org.
+        getdefaultcurrency: (rt) => {
+            const code = rt.tx.store.all('Organization')[0]?.get('DefaultCurrencyIsoCode');
+            return typeof code === 'string' && code
+                ? code
+                : rt.unsupported('UserInfo.getDefaultCurrency without an Organization record with a currency');
+        },
         getusertype: () => 'Standard'
     }
 };

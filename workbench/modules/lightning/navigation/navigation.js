@@ -1,6 +1,7 @@
 // Stand-in for lightning/navigation: page references become the workbench shell's hash routes, the page's state
-// as a query: #/lead/<id> for a Lead record page, #/inbox?c__view=... for the Lead_Handoff_Inbox tab (a tab's
-// API name ends with the page's key). The shell listens to hashchange.
+// as a query: #/lead/<id> for a Lead record page, #/record/<Object>/<id> for another object's record page (the
+// shell shows what Salesforce would open there), #/inbox?c__view=... for the Lead_Handoff_Inbox tab (a tab's API
+// name ends with the page's key). The shell listens to hashchange.
 const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
@@ -15,8 +16,13 @@ const pageKeyOf = (apiName) =>
 export function routeOf(pageReference) {
     const { type, attributes = {}, state = {} } = pageReference ?? {};
     let path = null;
-    if (type === 'standard__recordPage' && attributes.recordId) path = `#/lead/${attributes.recordId}`;
-    else if (type === 'standard__navItemPage' || type === 'standard__namedPage') {
+    if (type === 'standard__recordPage' && attributes.recordId) {
+        const objectApiName = attributes.objectApiName ?? 'Lead';
+        path =
+            objectApiName === 'Lead'
+                ? `#/lead/${attributes.recordId}`
+                : `#/record/${objectApiName}/${attributes.recordId}`;
+    } else if (type === 'standard__navItemPage' || type === 'standard__namedPage') {
         const key = pageKeyOf(attributes.apiName ?? attributes.pageName);
         path = key ? `#/${key}` : null;
     } else if (type === 'standard__objectPage' && attributes.objectApiName === 'Lead') path = '#/inbox';

@@ -34,6 +34,7 @@ import CONVERT_MISSING_NAME from '@salesforce/label/c.LeadHandoff_SdrInbox_Conve
 import CONVERT_MISSING_AMOUNT from '@salesforce/label/c.LeadHandoff_SdrInbox_ConvertMissingAmount';
 import CONVERT_MISSING_CLOSE_DATE from '@salesforce/label/c.LeadHandoff_SdrInbox_ConvertMissingCloseDate';
 import AMOUNT_NOT_POSITIVE from '@salesforce/label/c.LeadHandoff_SdrInbox_AmountNotPositive';
+import CLOSE_DATE_NOT_BEFORE_TODAY from '@salesforce/label/c.LeadHandoff_SdrInbox_ConvertCloseDateNotBeforeToday';
 import LIST_JOIN from '@salesforce/label/c.LeadHandoff_SdrInbox_ListJoin';
 import LIST_JOIN_LAST from '@salesforce/label/c.LeadHandoff_SdrInbox_ListJoinLast';
 import OUTCOME_STAGE_CHANGED from '@salesforce/label/c.LeadHandoff_SdrInbox_OutcomeStageChanged';
@@ -88,6 +89,8 @@ export interface ConvertForm {
     opportunityName: string | null;
     amount: number | string | null;
     closeDate: string | null;
+    /** an existing account (one of the matches), or empty for a new account */
+    accountId?: string | null;
 }
 
 export interface DecisionSummary {
@@ -228,8 +231,8 @@ function toAmount(value: number | string | null | undefined): number | null {
     return Number.isFinite(amount) ? amount : null;
 }
 
-/** Why the convert form cannot be sent yet, or null when it can. */
-export function convertFormProblem(form: ConvertForm): string | null {
+/** Why the convert form cannot be sent yet, or null when it can; `today` (yyyy-mm-dd) is the earliest close date. */
+export function convertFormProblem(form: ConvertForm, today?: string): string | null {
     const missing: string[] = [];
     if (!blankToNull(form.opportunityName)) missing.push(CONVERT_MISSING_NAME);
     const amount = toAmount(form.amount);
@@ -237,6 +240,7 @@ export function convertFormProblem(form: ConvertForm): string | null {
     if (!form.closeDate) missing.push(CONVERT_MISSING_CLOSE_DATE);
     if (missing.length) return formatLabel(CONVERT_ENTER, joinWords(missing));
     if (amount !== null && amount <= 0) return AMOUNT_NOT_POSITIVE;
+    if (today && form.closeDate && form.closeDate < today) return CLOSE_DATE_NOT_BEFORE_TODAY;
     return null;
 }
 
@@ -246,7 +250,8 @@ export function buildConvertRequest(lead: SeenLead, form: ConvertForm): LeadHand
         seenStage: lead.stage,
         opportunityName: blankToNull(form.opportunityName),
         amount: toAmount(form.amount),
-        closeDate: form.closeDate || null
+        closeDate: form.closeDate || null,
+        accountId: blankToNull(form.accountId)
     };
 }
 

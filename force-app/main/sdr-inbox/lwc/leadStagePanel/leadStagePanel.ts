@@ -1,7 +1,9 @@
 // The Lead record page panel: where the lead is on the path, its SLA, the actions the running user may take now
-// (accept / reject / recycle, qualify with the SQL checklist, convert), and its stage history.
+// (accept / reject / recycle, qualify with the SQL checklist, convert into a new or matching account), once converted
+// links to the records it became, and its stage history.
 // A container, as lwc-recipes composes them: it alone calls Apex and holds the lead and the values typed into its
-// forms; its children (leadStagePath, leadDecisionActions, leadSqlChecklist, leadConvertForm, leadStageHistory) get
+// forms; its children (leadStagePath, leadDecisionActions, leadSqlChecklist, leadConvertForm, leadConvertedRecords,
+// leadStageHistory) get
 // them through @api properties and report what the user did through events.
 // getPanel is cacheable: it is wired, and refreshed with refreshApex after every action.
 import { LightningElement, api, wire } from 'lwc';
@@ -71,7 +73,7 @@ export default class LeadStagePanel extends LightningElement {
     actionError: string | null = null;
     checkedFields: string[] = [];
     qualificationNotes = '';
-    convertForm: ConvertFormValues = { opportunityName: '', amount: '', closeDate: '' };
+    convertForm: ConvertFormValues = { opportunityName: '', amount: '', closeDate: '', accountId: '' };
     now = Date.now();
     offset = 0;
     reasons: ReasonOption[] | null = null;
@@ -210,6 +212,11 @@ export default class LeadStagePanel extends LightningElement {
     get blockedReason(): string {
         if (!this.panel || this.panel.allowedActions.length) return '';
         return this.panel.blockedReason ?? '';
+    }
+
+    /** The name of a new account: the company, or the lead's name when it has none (as the standard convert does). */
+    get convertCompany(): string {
+        return this.panel?.company || this.panel?.name || '';
     }
 
     get today(): string {

@@ -132,19 +132,28 @@ describe('requests', () => {
         });
     });
 
-    it('builds a convert request with a numeric amount', () => {
-        const form = { opportunityName: ' Acme - Platform ', amount: '12500.50', closeDate: '2026-06-30' };
+    it('builds a convert request with a numeric amount and the chosen account, or none for a new one', () => {
+        const form = {
+            opportunityName: ' Acme - Platform ',
+            amount: '12500.50',
+            closeDate: '2026-06-30',
+            accountId: '001000000000001AAA'
+        };
         expect(buildConvertRequest({ leadId: RAJ.leadId, stage: 'SQL' }, form)).toEqual({
             leadId: RAJ.leadId,
             seenStage: 'SQL',
             opportunityName: 'Acme - Platform',
             amount: 12500.5,
-            closeDate: '2026-06-30'
+            closeDate: '2026-06-30',
+            accountId: '001000000000001AAA'
         });
-        expect(buildConvertRequest(RAJ, { opportunityName: '', amount: 'abc', closeDate: '' })).toMatchObject({
+        expect(
+            buildConvertRequest(RAJ, { opportunityName: '', amount: 'abc', closeDate: '', accountId: '' })
+        ).toMatchObject({
             opportunityName: null,
             amount: null,
-            closeDate: null
+            closeDate: null,
+            accountId: null
         });
     });
 
@@ -159,6 +168,14 @@ describe('requests', () => {
             'The amount must be more than 0.'
         );
         expect(convertFormProblem({ opportunityName: 'Acme', amount: 5, closeDate: '2026-06-30' })).toBeNull();
+    });
+
+    it('refuses a close date before today, and accepts today', () => {
+        const form = { opportunityName: 'Acme', amount: 5 };
+        expect(convertFormProblem({ ...form, closeDate: '2026-03-01' }, '2026-03-02')).toBe(
+            'The close date must be today or later.'
+        );
+        expect(convertFormProblem({ ...form, closeDate: '2026-03-02' }, '2026-03-02')).toBeNull();
     });
 });
 

@@ -101,6 +101,13 @@ interface ChecklistChild extends HTMLElement {
 interface ConvertChild extends HTMLElement, ConvertFormValues {
     today: string;
     disabled: boolean;
+    accountMatches: StagePanel['accountMatches'];
+    company: string;
+    leadName: string;
+    currencyIsoCode: string;
+}
+interface ConvertedChild extends HTMLElement {
+    records: StagePanel['converted'];
 }
 interface HistoryChild extends HTMLElement {
     entries: StagePanel['history'];
@@ -112,6 +119,7 @@ const path = (element: HTMLElement) => child<PathChild>(element, 'c-lead-stage-p
 const decisions = (element: HTMLElement) => child<DecisionChild>(element, 'c-lead-decision-actions') as DecisionChild;
 const checklist = (element: HTMLElement) => child<ChecklistChild>(element, 'c-lead-sql-checklist');
 const convertForm = (element: HTMLElement) => child<ConvertChild>(element, 'c-lead-convert-form');
+const convertedRecords = (element: HTMLElement) => child<ConvertedChild>(element, 'c-lead-converted-records');
 const history = (element: HTMLElement) => child<HistoryChild>(element, 'c-lead-stage-history') as HistoryChild;
 
 /** A child reports what the user did, as its own tests show it does. */
@@ -382,12 +390,17 @@ describe('c-lead-stage-panel', () => {
                 '2026-03-02',
                 false
             ]);
-            const typed = { opportunityName: 'Acme - Platform', amount: '25000', closeDate: '2026-06-30' };
+            const typed = {
+                opportunityName: 'Acme - Platform',
+                amount: '25000',
+                closeDate: '2026-06-30',
+                accountId: '001000000000001AAA'
+            };
             await report(form, 'formchange', typed);
-            expect([form.opportunityName, form.amount, form.closeDate]).toEqual(Object.values(typed));
+            expect([form.opportunityName, form.amount, form.closeDate, form.accountId]).toEqual(Object.values(typed));
             getPanelWire.emit(panel({ ...serverPanel }));
             await flush();
-            expect([form.opportunityName, form.amount, form.closeDate]).toEqual(Object.values(typed));
+            expect([form.opportunityName, form.amount, form.closeDate, form.accountId]).toEqual(Object.values(typed));
             await expect(element).toBeAccessible();
         });
 
@@ -395,13 +408,57 @@ describe('c-lead-stage-panel', () => {
             serverPanel = panel({ ...serverPanel, company: null });
             const element = await createPanel();
             expect(convertForm(element)?.opportunityName).toBe('Jane Doe');
+            expect(convertForm(element)?.company).toBe('Jane Doe');
+        });
+
+        it("gives the form the accounts named like the company, the server's currency and who becomes the contact", async () => {
+            const matches = [{ id: '001000000000001AAA', name: 'Acme', ownerName: 'Sam Rivera' }];
+            serverPanel = panel({ ...serverPanel, accountMatches: matches, currencyIsoCode: 'JPY' });
+            const element = await createPanel();
+            const form = convertForm(element) as ConvertChild;
+            expect([form.accountMatches, form.currencyIsoCode, form.company, form.leadName, form.accountId]).toEqual([
+                matches,
+                'JPY',
+                'Acme',
+                'Jane Doe',
+                ''
+            ]);
+            expect(convertedRecords(element)).toBeNull();
+        });
+
+        it('converts into the chosen account, then links the records it became', async () => {
+            const converted = {
+                opportunityId: '006000000000001AAA',
+                opportunityName: 'Acme - Platform',
+                accountId: '001000000000001AAA',
+                accountName: 'Acme',
+                contactId: '003000000000001AAA',
+                contactName: 'Jane Doe'
+            };
+            convertMock.mockResolvedValue({
+                outcome: outcome({ stage: 'Opportunity' }),
+                opportunityId: converted.opportunityId,
+                accountId: converted.accountId,
+                contactId: converted.contactId
+            });
+            const element = await createPanel();
+            const form = { opportunityName: 'Acme - Platform', amount: '25000', closeDate: '2026-06-30' };
+            serverPanel = panel({ stage: 'Opportunity', allowedActions: [], converted });
+            await report(convertForm(element), 'convert', { ...form, accountId: converted.accountId });
+            expect(convertMock).toHaveBeenCalledWith({
+                request: { leadId: LEAD_ID, seenStage: 'SQL', ...form, amount: 25000, accountId: converted.accountId }
+            });
+            expect(convertForm(element)).toBeNull();
+            expect(convertedRecords(element)?.records).toEqual(converted);
+            await expect(element).toBeAccessible();
         });
 
         it('converts with the form values and refreshes', async () => {
             convertMock.mockResolvedValue({
                 outcome: outcome({ stage: 'Opportunity' }),
                 opportunityId: '006000000000001AAA',
-                accountId: '001000000000001AAA'
+                accountId: '001000000000001AAA',
+                contactId: '003000000000001AAA'
             });
             const element = await createPanel();
             const shown = toasts(element);
@@ -416,7 +473,8 @@ describe('c-lead-stage-panel', () => {
                     seenStage: 'SQL',
                     opportunityName: 'Acme - Platform',
                     amount: 25000,
-                    closeDate: '2026-06-30'
+                    closeDate: '2026-06-30',
+                    accountId: null
                 }
             });
             expect(shown()).toEqual(['Converted: opportunity "Acme - Platform" created']);
@@ -427,7 +485,8 @@ describe('c-lead-stage-panel', () => {
             convertMock.mockResolvedValue({
                 outcome: outcome({ ok: false, code: 'CLOSE_DATE_REQUIRED' }),
                 opportunityId: null,
-                accountId: null
+                accountId: null,
+                contactId: null
             });
             const element = await createPanel();
             await report(convertForm(element), 'convert', { opportunityName: 'Acme', amount: '25000', closeDate: '' });
