@@ -46,9 +46,21 @@ export default class LeadConvertedRecords extends NavigationMixin(LightningEleme
         const records = this._records;
         if (!records) return [];
         const all: (RecordLink | null)[] = [
-            this.link('opportunity', OPPORTUNITY, records.opportunityId, 'Opportunity', records.opportunityName),
-            this.link('account', ACCOUNT, records.accountId, 'Account', records.accountName),
-            this.link('contact', CONTACT, records.contactId, 'Contact', records.contactName)
+            this.link(
+                { key: 'opportunity', caption: OPPORTUNITY, objectApiName: 'Opportunity' },
+                records.opportunityId,
+                records.opportunityName
+            ),
+            this.link(
+                { key: 'account', caption: ACCOUNT, objectApiName: 'Account' },
+                records.accountId,
+                records.accountName
+            ),
+            this.link(
+                { key: 'contact', caption: CONTACT, objectApiName: 'Contact' },
+                records.contactId,
+                records.contactName
+            )
         ];
         return all
             .filter((entry): entry is RecordLink => entry !== null)
@@ -68,13 +80,11 @@ export default class LeadConvertedRecords extends NavigationMixin(LightningEleme
     }
 
     private link(
-        key: string,
-        caption: string,
+        kind: { key: string; caption: string; objectApiName: string },
         recordId: string | null,
-        objectApiName: string,
         name: string | null
     ): RecordLink | null {
-        return recordId ? { key, caption, recordId, objectApiName, name } : null;
+        return recordId ? { ...kind, recordId, name } : null;
     }
 
     private async generateUrls(): Promise<void> {
