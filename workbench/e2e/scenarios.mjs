@@ -155,6 +155,29 @@ export function scenarios(env) {
             }
         },
         {
+            title: 'the manager sees time to first view and to decision per queue and per SDR on the sample data',
+            async run() {
+                const page = pages.manager;
+                const table = page.locator('c-speed-to-lead [data-id="speed-table"]');
+                await table.waitFor();
+                const inbound = table.locator('tbody tr', { hasText: 'SDR Inbound' });
+                assert.ok(Number(await inbound.locator('[data-id="first-views"]').innerText()) > 0, 'MQLs opened');
+                assert.match(await inbound.locator('[data-id="median-view"]').innerText(), /\d+ (min|h)/);
+                await page.locator('c-speed-to-lead button', { hasText: 'Per SDR' }).click();
+                await eventually('one row per SDR', async () =>
+                    (await table.locator('tbody th').allInnerTexts()).some((name) => /Dana Reyes/.test(name))
+                );
+                assert.match(
+                    await table
+                        .locator('tbody tr', { hasText: 'Dana Reyes' })
+                        .locator('[data-id="median-view"]')
+                        .innerText(),
+                    /\d+ (min|h)/
+                );
+                await expectNoSeriousAxeViolations(page, screenshot, 'manager-speed-to-lead');
+            }
+        },
+        {
             title: 'right after the inbox loads, ? lists the shortcuts and j focuses the first lead, with no click first',
             async run() {
                 const page = await newPage();
