@@ -84,6 +84,11 @@ declare module '@salesforce/apex/LeadStagePanelController.getPanel' {
     export default getPanel;
 }
 
+declare module '@salesforce/apex/LeadStagePanelController.recordFirstView' {
+    const recordFirstView: ApexMethod<{ leadId: string }, boolean>;
+    export default recordFirstView;
+}
+
 declare module '@salesforce/apex/LeadStagePanelController.qualify' {
     const qualify: ApexMethod<{ request: LeadHandoffService.QualifyRequest }, LeadHandoffService.LeadOutcome>;
     export default qualify;

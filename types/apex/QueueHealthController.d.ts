@@ -15,3 +15,8 @@ declare module '@salesforce/apex/QueueHealthController.getReasonPareto' {
     const getReasonPareto: ApexMethod<{ periodDays: number; kind: string }, QueueHealthDto.ReasonPareto>;
     export default getReasonPareto;
 }
+
+declare module '@salesforce/apex/QueueHealthController.getSpeedToLead' {
+    const getSpeedToLead: ApexMethod<{ periodDays: number; groupBy: string }, SpeedToLeadDto.SpeedToLead>;
+    export default getSpeedToLead;
+}

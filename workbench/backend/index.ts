@@ -56,6 +56,14 @@ export interface PlatformEvent {
 
 export type ClockStep = 'hour' | 'businessDay';
 
+/** A custom notification as the bell shows it. */
+export interface WorkbenchNotification {
+    title: string;
+    body: string;
+    targetId: string | null;
+    sentAt: string;
+}
+
 export interface Backend {
     personas(): Persona[];
     /** Calls an @AuraEnabled method as a persona; rejects with ApexError as an Apex exception reaches an LWC. */
@@ -77,6 +85,8 @@ export interface Backend {
     userId(personaId: string): string;
     /** SOQL queries and DML statements of the last Apex call. */
     lastLimits(): LimitCounters | null;
+    /** The custom notifications that reached a persona since the workbench started, newest first. */
+    notifications(personaId: string): WorkbenchNotification[];
     /** Writes pending state now. */
     flush(): void;
     /** How this backend started: 'loaded' from the state folder, or 'seeded' afresh. */
@@ -253,6 +263,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
                 fields[name] = value && typeof value === 'object' && !('ms' in value) ? String(value) : jsonOf(value);
             }
             return fields;
+        },
+
+        notifications(personaId) {
+            const userId = user(personaId).id;
+            return org.notifications
+                .filter((notification) => notification.userIds.includes(userId))
+                .map(({ title, body, targetId, sentAt }) => ({
+                    title,
+                    body,
+                    targetId,
+                    sentAt: new Date(sentAt).toISOString()
+                }))
+                .reverse();
         },
 
         userId: (personaId) => user(personaId).id,

@@ -51,6 +51,14 @@ export interface LocalOrg {
     user(usernameOrId: string): UserContext | null;
     customPermissions(user: UserContext): string[];
     subscribe(listener: (event: PublishedEvent) => void): () => void;
+    /** Custom notifications of committed transactions, with the active users each reached. */
+    readonly notifications: {
+        title: string;
+        body: string;
+        targetId: string | null;
+        sentAt: number;
+        userIds: string[];
+    }[];
 }
 
 export interface AuraErrorBody {

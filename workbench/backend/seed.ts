@@ -1,7 +1,8 @@
 // The sample data: every row of data/ (the files of data/lead-handoff-plan.json) inserted by the data-load persona
 // through local-org's DML at stage Lead, so the product's flows promote, segment and route it, then a short history
 // played on a moving clock through the product's own @AuraEnabled methods, each as a persona who may make that
-// decision (the Apex says who may: a persona it refuses hands the decision to the next). Scheduled paths (the SLA
+// decision (the Apex says who may: a persona it refuses hands the decision to the next), each decided lead opened by
+// its SDR first (speed to lead). Scheduled paths (the SLA
 // breach) run whenever the clock passes their time. Nothing here decides a stage, an SLA or a route.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +104,12 @@ export function seed(context: SeedContext, rows: Row[], now: number): void {
         });
     };
 
+    /** The row's SDR opens the lead (speed to lead): the first persona the Apex records the view for. */
+    const view = (row: number) => () => {
+        const order = [...deciders.slice(row % 2), ...deciders.slice(0, row % 2)];
+        order.some((user) => call(user, 'LeadStagePanelController', 'recordFirstView', { leadId: leadIds[row] }));
+    };
+
     rows.forEach((sample, row) => {
         const stage = String(sample.Lifecycle_Stage__c ?? 'Lead');
         const checklist = Object.fromEntries(Object.entries(sample).filter(([field]) => isChecklistField(field)));
@@ -117,7 +124,11 @@ export function seed(context: SeedContext, rows: Row[], now: number): void {
         };
         if (stage === 'MQL') {
             const waited = WAITED_MINUTES[row % WAITED_MINUTES.length];
-            steps.push({ at: businessMinutesBefore(calendar, now, waited), row, run: insert });
+            const inserted = businessMinutesBefore(calendar, now, waited);
+            steps.push({ at: inserted, row, run: insert });
+            // Some waiting MQLs were already opened by their SDR, a third of the way into their wait.
+            if (row % 3 === 0)
+                steps.push({ at: calendar.add(inserted, Math.ceil(waited / 3) * MINUTE), row, run: view(row) });
             return;
         }
         const created = calendar.nextStart(now - (3 + ((row * 7) % 40)) * DAY + row * 37 * MINUTE);
@@ -125,6 +136,9 @@ export function seed(context: SeedContext, rows: Row[], now: number): void {
         if (stage === 'Lead') return;
         const first = calendar.add(created, DECISION_AFTER_MINUTES[row % DECISION_AFTER_MINUTES.length] * MINUTE);
         const later = (days: number) => calendar.add(first, days * 8 * 60 * MINUTE);
+        // The SDR opens the lead before deciding it: a third of the way to the decision.
+        const decisionAfter = DECISION_AFTER_MINUTES[row % DECISION_AFTER_MINUTES.length];
+        steps.push({ at: calendar.add(created, Math.ceil(decisionAfter / 3) * MINUTE), row, run: view(row) });
         if (stage === 'Recycled' || (stage === 'Rejected' && row % 2 === 1)) {
             steps.push({ at: first, row, run: decide(row, stage === 'Recycled' ? 'recycle' : 'reject', sample) });
             return;

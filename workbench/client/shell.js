@@ -119,6 +119,70 @@ function clockControl() {
     ]);
 }
 
+// The bell of Lightning's global header: the custom notifications that reached this persona (arrival of new MQLs,
+// due-soon reminders, breaches), newest first; each opens its lead. Read again when the page, the clock or the org's
+// events change.
+const bellCount = element('span', { class: 'workbench__bell-count', 'data-id': 'bell-count', 'aria-hidden': 'true' });
+const bellList = element('div', {
+    class: 'slds-popover slds-popover_medium slds-nubbin_top-right workbench__bell-list',
+    id: 'bell-list',
+    role: 'dialog',
+    'aria-label': 'Notifications',
+    hidden: true
+});
+const bellButton = element(
+    'button',
+    {
+        class: 'slds-button slds-button_icon slds-button_icon-border-filled workbench__bell',
+        'data-id': 'bell',
+        'aria-expanded': 'false',
+        'aria-controls': 'bell-list',
+        onclick: () => {
+            const open = bellList.hidden;
+            bellList.hidden = !open;
+            bellButton.setAttribute('aria-expanded', String(open));
+        }
+    },
+    [utilityIcon('notification', 'slds-button__icon'), element('span', { class: 'slds-assistive-text', text: '' })]
+);
+const bellTimeFormat = new Intl.DateTimeFormat('en-US', { weekday: 'short', hour: 'numeric', minute: '2-digit' });
+
+async function readNotifications() {
+    const persona = session.persona?.id;
+    if (!persona) return;
+    const response = await fetch(`/api/notifications?as=${encodeURIComponent(persona)}`).catch(() => null);
+    const notifications = (await response?.json().catch(() => null)) ?? [];
+    if (!Array.isArray(notifications)) return;
+    bellCount.textContent = notifications.length ? String(notifications.length) : '';
+    bellButton.querySelector('.slds-assistive-text').textContent = `Notifications: ${notifications.length}`;
+    const items = notifications.map((notification) =>
+        element('li', { class: 'slds-p-vertical_x-small workbench__bell-item', 'data-id': 'bell-item' }, [
+            element('a', {
+                href: notification.targetId ? hrefFor('lead', notification.targetId) : hrefFor('inbox'),
+                class: 'slds-text-heading_small',
+                text: notification.title
+            }),
+            element('p', { text: notification.body }),
+            element('p', {
+                class: 'slds-text-body_small slds-text-color_weak',
+                text: bellTimeFormat.format(new Date(notification.sentAt))
+            })
+        ])
+    );
+    bellList.replaceChildren(
+        element('div', { class: 'slds-popover__body' }, [
+            element('h2', { class: 'slds-text-heading_small slds-m-bottom_x-small', text: 'Notifications' }),
+            items.length
+                ? element('ul', { class: 'slds-has-dividers_bottom-space' }, items)
+                : element('p', { class: 'slds-text-color_weak', text: 'No notifications yet.' })
+        ])
+    );
+}
+
+function bell() {
+    return element('div', { class: 'workbench__bell-anchor' }, [bellButton, bellCount, bellList]);
+}
+
 function header() {
     return element('header', { class: 'workbench__header slds-p-horizontal_medium slds-p-vertical_small' }, [
         element('div', { class: 'slds-grid slds-grid_vertical-align-center slds-wrap slds-gutters_small' }, [
@@ -130,6 +194,7 @@ function header() {
                 })
             ]),
             element('div', { class: 'slds-col slds-no-flex' }, [clockControl()]),
+            element('div', { class: 'slds-col slds-no-flex' }, [bell()]),
             element('div', { class: 'slds-col slds-no-flex' }, [personaSwitch()]),
             element('div', {
                 class: 'slds-col slds-no-flex slds-text-body_small slds-text-color_weak',
@@ -226,6 +291,7 @@ function otherRecordRoute() {
 }
 
 async function renderPage() {
+    readNotifications();
     const other = otherRecordRoute();
     if (other) {
         const text = `${other.objectApiName} ${other.recordId}: in Salesforce this opens the record's page; the workbench has pages for leads only.`;
@@ -321,6 +387,7 @@ document.addEventListener('lightning__showtoast', (event) => showToast(event.det
 // ------------------------------------------------------------------------------------------ live updates
 
 onServerEvent('platform-event', (message) => {
+    readNotifications();
     // Lightning Data Service would refresh an open record page: the Lead page reloads its panel.
     if (message.channel !== HANDOFF_CHANNEL || !mounted?.page?.needsLead) return;
     if (message.data?.payload?.Lead_Id__c !== mounted.leadId) return;

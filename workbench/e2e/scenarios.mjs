@@ -159,6 +159,29 @@ export function scenarios(env) {
             }
         },
         {
+            title: 'the manager sees time to first view and to decision per queue and per SDR on the sample data',
+            async run() {
+                const page = pages.manager;
+                const table = page.locator('c-speed-to-lead [data-id="speed-table"]');
+                await table.waitFor();
+                const inbound = table.locator('tbody tr', { hasText: 'SDR Inbound' });
+                assert.ok(Number(await inbound.locator('[data-id="first-views"]').innerText()) > 0, 'MQLs opened');
+                assert.match(await inbound.locator('[data-id="median-view"]').innerText(), /\d+ (min|h)/);
+                await page.locator('c-speed-to-lead button', { hasText: 'Per SDR' }).click();
+                await eventually('one row per SDR', async () =>
+                    (await table.locator('tbody th').allInnerTexts()).some((name) => /Dana Reyes/.test(name))
+                );
+                assert.match(
+                    await table
+                        .locator('tbody tr', { hasText: 'Dana Reyes' })
+                        .locator('[data-id="median-view"]')
+                        .innerText(),
+                    /\d+ (min|h)/
+                );
+                await expectNoSeriousAxeViolations(page, screenshot, 'manager-speed-to-lead');
+            }
+        },
+        {
             title: 'right after the inbox loads, ? lists the shortcuts and j focuses the first lead, with no click first',
             async run() {
                 const page = await newPage();
@@ -653,6 +676,61 @@ export function scenarios(env) {
                 await details.locator('summary').click();
                 assert.match(await details.innerText(), apiName, 'the admin details name what enforces each stage');
                 await screenshot(page, 'definitions-admin-details');
+            }
+        },
+        {
+            title: "speed to lead: a routed MQL rings each SDR's bell at once, and again when it is due soon",
+            async run() {
+                const page = await newPage();
+                await openInbox(page, url, 'sdr-a');
+                const count = page.locator('header [data-id="bell-count"]');
+                const before = Number((await count.innerText()) || 0);
+                const [leadId] = await backend.insert('admin', 'Lead', [
+                    {
+                        FirstName: 'Bea',
+                        LastName: 'Bell',
+                        Company: 'Ringing Co',
+                        Fit_Score__c: 90,
+                        Intent_Score__c: 90,
+                        Intent_Trigger__c: 'Demo_Request'
+                    }
+                ]);
+                assert.ok(leadId, 'marketing brought a new MQL');
+                await eventually(
+                    'the bell counts the arrival',
+                    async () => Number(await count.innerText()) === before + 1
+                );
+                assert.equal(
+                    backend.notifications('sdr-b').filter((item) => item.targetId === leadId).length,
+                    1,
+                    'the other SDR of the queue is told too, once'
+                );
+                await page.locator('header [data-id="bell"]').click();
+                const items = page.locator('header [data-id="bell-item"]');
+                assert.equal(await items.first().locator('a').innerText(), 'New MQL: Bea Bell · Ringing Co');
+                await expectNoSeriousAxeViolations(page, screenshot, 'bell-arrival');
+
+                const dueSoon = new Date((await lead(leadId)).Due_Soon_At__c);
+                for (let moves = 0; backend.now() <= dueSoon; moves++) {
+                    assert.ok(moves < 30, `the clock passes ${dueSoon.toISOString()} within 30 hours`);
+                    const label = page.locator('[data-id="clock-now"]');
+                    const shown = await label.innerText();
+                    await page.locator('header [data-id="clock-hour"]').click();
+                    await eventually(
+                        'the header shows the moved clock',
+                        async () => (await label.innerText()) !== shown
+                    );
+                }
+                await eventually('the reminder reaches the bell', async () =>
+                    backend.notifications('sdr-a').some((item) => item.title === 'Due soon: Bea Bell · Ringing Co')
+                );
+                const bell = page.locator('header [data-id="bell"]');
+                if ((await bell.getAttribute('aria-expanded')) !== 'true') await bell.click();
+                await eventually('the bell lists the reminder first', async () =>
+                    /Due soon: Bea Bell · Ringing Co/.test(await items.first().innerText())
+                );
+                await screenshot(page, 'bell-reminder');
+                await page.close();
             }
         }
     ];

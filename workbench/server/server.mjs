@@ -171,6 +171,11 @@ export async function startServer({ root, backend, outDir, port, host = '127.0.0
         if (path === '/' || path === '/index.html') return page(url, response);
         if (path === '/events') return events(request, response);
         if (path === '/api/personas') return sendJson(response, 200, personas);
+        if (path === '/api/notifications') {
+            const persona = url.searchParams.get('as');
+            if (!personaById.has(persona)) throw new HttpError(400, `Unknown persona "${persona}".`);
+            return sendJson(response, 200, backend.notifications(persona));
+        }
         if (path.startsWith('/build/')) return sendFile(response, outDir, path.slice(7));
         if (path.startsWith('/assets/')) return sendFile(response, assetsDir, path.slice(8));
         if (path === '/client/shell.css') return sendFile(response, clientDir, 'shell.css');

@@ -1,7 +1,13 @@
 // src/aura: a local org for an interactive host (a workbench): @AuraEnabled calls as Lightning makes them, record
 // updates as Lightning Data Service makes them, platform events to subscribers, scheduled paths when the clock
 // passes their time, and the store saved to and loaded from a JSON file.
-export { createLocalOrg, LocalOrg, type UserDefinition, type EventListener } from './org.ts';
+export {
+    createLocalOrg,
+    LocalOrg,
+    type UserDefinition,
+    type EventListener,
+    type DeliveredNotification
+} from './org.ts';
 export {
     invokeAura,
     saveRecord,

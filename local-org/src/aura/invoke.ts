@@ -99,6 +99,7 @@ function transact<T>(
         org.store.releaseSavepoints();
         adoptScheduled(org, tx, tx.scheduled);
         org.deliver(tx.publishedEvents);
+        org.deliverNotifications(tx.notifications);
         return { ok: true, value, tx };
     } catch (error) {
         org.store.rollback(savepoint);
@@ -229,6 +230,7 @@ export function runDue(org: LocalOrg, until: number): DueRun[] {
         // publishes or schedules is taken from that transaction's lists afterwards.
         Object.assign(owner.limits, emptyLimits());
         const events = owner.publishedEvents.length;
+        const notifications = owner.notifications.length;
         const before = new Set(owner.scheduled);
         const savepoint = org.store.savepoint();
         org.current = owner;
@@ -241,10 +243,12 @@ export function runDue(org: LocalOrg, until: number): DueRun[] {
                 owner.scheduled.filter((item) => !before.has(item))
             );
             org.deliver(owner.publishedEvents.slice(events));
+            org.deliverNotifications(owner.notifications.slice(notifications));
             runs.push({ description: work.description, dueAt: work.dueAt });
         } catch (error) {
             org.store.rollback(savepoint);
             org.store.releaseSavepoints();
+            owner.notifications.splice(notifications);
             const message = error instanceof Error ? error.message : String(error);
             runs.push({ description: work.description, dueAt: work.dueAt, error: message });
         } finally {

@@ -2,7 +2,13 @@
 // the host moves, the Apex engine wired to the SOQL, save and access engines, users created from plain descriptions,
 // and scheduled paths kept between transactions until the clock passes their time.
 import type { ProjectMetadata } from '../core/metadata.ts';
-import type { PublishedEvent, ScheduledWork, Transaction, UserContext } from '../core/runtime.ts';
+import type {
+    CustomNotificationSent,
+    PublishedEvent,
+    ScheduledWork,
+    Transaction,
+    UserContext
+} from '../core/runtime.ts';
 import { SObject } from '../core/sobject.ts';
 import { SDatetime, type FieldValue } from '../core/values.ts';
 import { MemoryStore } from '../data/memory-store.ts';
@@ -30,6 +36,12 @@ export interface UserDefinition {
 
 export type EventListener = (event: PublishedEvent) => void;
 
+/** A custom notification as its recipients see it: sent by a committed transaction, groups and queues expanded. */
+export interface DeliveredNotification extends CustomNotificationSent {
+    /** The active users it reached: users named, and the active user members of groups and queues named. */
+    userIds: string[];
+}
+
 export class LocalOrg {
     readonly metadata: ProjectMetadata;
     readonly store: MemoryStore;
@@ -43,6 +55,8 @@ export class LocalOrg {
     current: Transaction | null = null;
     /** Scheduled paths waiting for their time, by key (a later schedule of the same key replaces it). */
     readonly pending = new Map<string, ScheduledWork>();
+    /** Custom notifications sent by committed transactions, oldest first (what a host shows in a bell). */
+    readonly notifications: DeliveredNotification[] = [];
     private readonly listeners = new Set<EventListener>();
     private anonymous = 0;
 
@@ -137,6 +151,32 @@ export class LocalOrg {
     subscribe(listener: EventListener): () => void {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
+    }
+
+    /**
+     * Keeps the notifications of a committed transaction, each with the active users it reached: a group or queue
+     * named as recipient reaches its active user members, through member groups too ("GroupId — sent to all active
+     * group members", "QueueId — sent to all active queue members": Custom Notification Actions, REST API Developer
+     * Guide, https://developer.salesforce.com/docs/platform/api-action/guide/actions-obj-custom-notification.html).
+     */
+    deliverNotifications(sent: CustomNotificationSent[]): void {
+        for (const notification of sent) {
+            const users = new Set<string>();
+            const seen = new Set<string>();
+            const expand = (id: string): void => {
+                if (seen.has(id)) return;
+                seen.add(id);
+                const record = this.store.get(id);
+                if (record?.type === 'User') {
+                    if (record.get('IsActive') !== false) users.add(id);
+                    return;
+                }
+                for (const member of this.store.all('GroupMember'))
+                    if (member.get('GroupId') === id) expand(String(member.get('UserOrGroupId')));
+            };
+            for (const id of notification.recipientIds) expand(id);
+            this.notifications.push({ ...notification, userIds: [...users] });
+        }
     }
 
     /** Platform events are delivered after the transaction that published them commits. */

@@ -23,6 +23,7 @@ import { FeatureManagementClass } from './FeatureManagement.ts';
 import { SCHEMA_MODULES } from './Schema.ts';
 import { DATABASE_MODULES } from './Database.ts';
 import { BlobClass, BlobStatics, JSONClass } from './JSON.ts';
+import { MESSAGING_MODULES } from './Messaging.ts';
 
 /** Modules contributed by other files (Schema, Database, JSON …) register through this list. */
 export const EXTRA_MODULES: StdlibClass[] = [];
@@ -63,6 +64,7 @@ export function createRegistry(): Registry {
         FeatureManagementClass,
         ...SCHEMA_MODULES,
         ...DATABASE_MODULES,
+        ...MESSAGING_MODULES,
         JSONClass,
         BlobClass,
         BlobStatics,

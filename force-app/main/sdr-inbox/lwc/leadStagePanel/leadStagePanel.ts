@@ -11,6 +11,7 @@ import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import getPanel from '@salesforce/apex/LeadStagePanelController.getPanel';
+import recordFirstView from '@salesforce/apex/LeadStagePanelController.recordFirstView';
 import qualify from '@salesforce/apex/LeadStagePanelController.qualify';
 import convert from '@salesforce/apex/LeadStagePanelController.convert';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
@@ -78,6 +79,8 @@ export default class LeadStagePanel extends LightningElement {
     offset = 0;
     reasons: ReasonOption[] | null = null;
     tickTimer: ReturnType<typeof setInterval> | null = null;
+    /** The lead whose opening was reported (once per lead shown). */
+    viewReportedFor: string | null = null;
 
     @wire(getPanel, { leadId: '$recordId' })
     receivePanel(result: WireResult<StagePanel>): void {
@@ -95,9 +98,21 @@ export default class LeadStagePanel extends LightningElement {
             if (!this.convertForm.opportunityName) {
                 this.convertForm = { ...this.convertForm, opportunityName: panel.company || panel.name };
             }
+            this.reportFirstView(panel);
         } else if (result.error) {
             this.loadError = errorMessage(result.error);
         }
+    }
+
+    /**
+     * Speed to lead: an SDR who may decide this MQL has opened it. The server keeps only the first such view; a
+     * failure to record it must not disturb the panel, so it is ignored.
+     */
+    reportFirstView(panel: StagePanel): void {
+        if (!this.recordId || this.viewReportedFor === this.recordId) return;
+        if (panel.stage !== MQL || panel.allowedActions.length === 0) return;
+        this.viewReportedFor = this.recordId;
+        recordFirstView({ leadId: this.recordId }).catch(() => undefined);
     }
 
     connectedCallback(): void {

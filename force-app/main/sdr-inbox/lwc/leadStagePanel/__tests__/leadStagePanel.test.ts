@@ -9,6 +9,7 @@ import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import getPanel from '@salesforce/apex/LeadStagePanelController.getPanel';
 import qualify from '@salesforce/apex/LeadStagePanelController.qualify';
 import convert from '@salesforce/apex/LeadStagePanelController.convert';
+import recordFirstView from '@salesforce/apex/LeadStagePanelController.recordFirstView';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
 import decide from '@salesforce/apex/LeadInboxController.decide';
 import { flush } from 'test/lwcTest';
@@ -26,6 +27,9 @@ jest.mock(
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadStagePanelController.qualify', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadStagePanelController.convert', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadStagePanelController.recordFirstView', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('@salesforce/apex/LeadInboxController.getDispositionReasons', () => ({ default: jest.fn() }), {
     virtual: true
 });
@@ -49,6 +53,7 @@ const refreshMock = jest.mocked(refreshApex);
 let serverPanel: StagePanel;
 const qualifyMock = jest.mocked(qualify);
 const convertMock = jest.mocked(convert);
+const firstViewMock = jest.mocked(recordFirstView);
 const reasonsMock = jest.mocked(getDispositionReasons);
 const decideMock = jest.mocked(decide);
 const openMock = jest.spyOn(LeadReasonModal, 'open');
@@ -143,6 +148,7 @@ describe('c-lead-stage-panel', () => {
         serverPanel = panel();
         refreshMock.mockImplementation(async () => getPanelWire.emit(serverPanel));
         reasonsMock.mockResolvedValue(REASONS);
+        firstViewMock.mockResolvedValue(true);
     });
 
     afterEach(() => {
@@ -174,6 +180,30 @@ describe('c-lead-stage-panel', () => {
             expect(convertForm(element)).toBeNull();
             expect(history(element).entries).toEqual(PANEL.history);
             await expect(element).toBeAccessible();
+        });
+
+        it('tells the server once that an SDR who may decide it opened it, even when the panel reloads', async () => {
+            await createPanel();
+            getPanelWire.emit(panel());
+            await flush();
+            expect(firstViewMock.mock.calls).toEqual([[{ leadId: LEAD_ID }]]);
+        });
+
+        it('reports no view for someone who may only look, nor for a lead past MQL', async () => {
+            serverPanel = panel({ allowedActions: [] });
+            await createPanel();
+            document.body.replaceChildren();
+            serverPanel = panel({ stage: 'SAL' });
+            await createPanel();
+            expect(firstViewMock).not.toHaveBeenCalled();
+        });
+
+        it('keeps the panel working when the view cannot be recorded', async () => {
+            firstViewMock.mockRejectedValue(new Error('offline'));
+            const element = await createPanel();
+            await flush();
+            expect(decisions(element).disabled).toBe(false);
+            expect(root(element).querySelector('[role="alert"]')).toBeNull();
         });
 
         it('keeps the SLA countdown ticking and stops when removed', async () => {
