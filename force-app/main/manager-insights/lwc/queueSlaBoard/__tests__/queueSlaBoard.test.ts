@@ -2,33 +2,19 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import QueueSlaBoard, { reasonText } from 'c/queueSlaBoard';
 import getQueueHealth from '@salesforce/apex/QueueHealthController.getQueueHealth';
 import { flush, mount } from 'test/lwcTest';
+import { navigate } from 'test/navigationMock';
 
 jest.mock('@salesforce/apex/QueueHealthController.getQueueHealth', () => ({ default: jest.fn() }), {
     virtual: true
 });
 
-// The sfdx-lwc-jest navigation stub drops page references: this one records them.
-jest.mock('lightning/navigation', () => {
-    const Navigate = Symbol('Navigate');
-    const navigate = jest.fn();
-    const NavigationMixin = Object.assign(
-        (Base: new () => object) =>
-            class extends Base {
-                [Navigate](pageReference: unknown) {
-                    navigate(pageReference);
-                }
-            },
-        { Navigate, GenerateUrl: Symbol('GenerateUrl') }
-    );
-    return { NavigationMixin, navigate };
-});
+jest.mock('lightning/navigation', () => jest.requireActual('test/navigationMock'));
 
 type QueueHealth = QueueHealthDto.QueueHealth;
 
 const HEALTH = jest.requireActual<QueueHealth>('./data/QueueHealthController.getQueueHealth.json');
 const NOW = Date.parse(HEALTH.serverNow);
 const getHealthMock = jest.mocked(getQueueHealth);
-const { navigate } = jest.requireMock<{ navigate: jest.Mock }>('lightning/navigation');
 
 function health(overrides: Partial<QueueHealth> = {}): QueueHealth {
     return JSON.parse(JSON.stringify({ ...HEALTH, ...overrides })) as QueueHealth;
