@@ -251,7 +251,7 @@ export function buildConvertRequest(lead: SeenLead, form: ConvertForm): LeadHand
 }
 
 /** "a, b and c": every item but the last joined by LIST_JOIN ("{0}, {1}"), the last by LIST_JOIN_LAST ("{0} and {1}"). */
-function joinWords(words: readonly string[]): string {
+export function joinWords(words: readonly string[]): string {
     if (words.length <= 1) return words.join('');
     const head = words.slice(1, -1).reduce((joined, word) => formatLabel(LIST_JOIN, joined, word), words[0]);
     return formatLabel(LIST_JOIN_LAST, head, words[words.length - 1]);

@@ -2,6 +2,7 @@
 // the next step its stage asks for (from the server), so an accepted lead does not vanish once it leaves the inbox.
 import { LightningElement } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
+import type { PageReference } from 'lightning/navigation';
 import getMyLeads from '@salesforce/apex/MyLeadsController.getMyLeads';
 import { errorMessage, isServerMessage } from 'c/errorMessages';
 import { stageLabel } from 'c/leadLabels';
@@ -29,12 +30,22 @@ import MY_LEADS_SQL_COUNT_OTHER from '@salesforce/label/c.LeadHandoff_SdrInbox_M
 
 type MyLeads = MyLeadsService.MyLeads;
 
+/** The record page of a lead (in the workbench: the lead's stage panel page). */
+function recordPage(leadId: string): PageReference {
+    return {
+        type: 'standard__recordPage',
+        attributes: { recordId: leadId, objectApiName: 'Lead', actionName: 'view' }
+    };
+}
+
 export default class MyLeadsList extends NavigationMixin(LightningElement) {
     data: MyLeads | null = null;
     loading = true;
     loadError: string | null = null;
     loadErrorFromServer = false;
     private offset = 0;
+    /** leadId → the URL of its record page (NavigationMixin.GenerateUrl) */
+    recordUrls: Record<string, string> = {};
 
     labels = {
         heading: MY_LEADS_HEADING,
@@ -60,6 +71,7 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
         try {
             this.data = await getMyLeads();
             this.offset = clockOffset(this.data.serverNow);
+            this.generateRecordUrls(this.data.leads.map((lead) => lead.leadId));
         } catch (error) {
             this.loadError = errorMessage(error);
             this.loadErrorFromServer = isServerMessage(error);
@@ -72,13 +84,20 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
         this.load();
     }
 
-    handleOpen(event: Event): void {
+    /** Record page URLs of the leads, so each name is a real link (open in a new tab, copy the address). */
+    async generateRecordUrls(leadIds: string[]): Promise<void> {
+        const urls = await Promise.all(
+            leadIds.map((leadId) => this[NavigationMixin.GenerateUrl](recordPage(leadId)).catch(() => ''))
+        );
+        this.recordUrls = Object.fromEntries(leadIds.map((leadId, index) => [leadId, urls[index]]));
+    }
+
+    /** A plain click opens the record page in place; with a modifier key the browser opens the link. */
+    handleOpen(event: MouseEvent): void {
         const leadId = (event.currentTarget as HTMLElement).dataset.id;
-        if (!leadId) return;
-        this[NavigationMixin.Navigate]({
-            type: 'standard__recordPage',
-            attributes: { recordId: leadId, objectApiName: 'Lead', actionName: 'view' }
-        });
+        if (!leadId || event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) return;
+        event.preventDefault();
+        this[NavigationMixin.Navigate](recordPage(leadId));
     }
 
     // ----------------------------------------------------------------------------------------- display
@@ -89,6 +108,7 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
             key: lead.leadId,
             leadId: lead.leadId,
             name: lead.name,
+            recordUrl: this.recordUrls[lead.leadId] ?? '',
             openLabel: formatLabel(MY_LEADS_OPEN, lead.name),
             company: lead.company ?? '',
             stage: stageLabel(lead.stage),

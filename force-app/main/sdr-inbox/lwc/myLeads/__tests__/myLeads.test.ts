@@ -64,10 +64,13 @@ describe('c-my-leads', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('opens the Lead page of a lead from its name', async () => {
+    it('links each name to the Lead record page and opens it there', async () => {
         const element = await create();
+        await flush();
 
-        const open = root(element).querySelector<HTMLButtonElement>('button[aria-label="Open Grace Hopper"]')!;
+        const open = root(element).querySelector<HTMLAnchorElement>('tbody tr[data-id="00Q000000000002AAA"] th a')!;
+        expect(open.textContent).toBe('Grace Hopper');
+        expect(open.getAttribute('href')).toBe('/lightning/r/Lead/00Q000000000002AAA/view');
         open.click();
 
         expect(navigate).toHaveBeenCalledWith({
