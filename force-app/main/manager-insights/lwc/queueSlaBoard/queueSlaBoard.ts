@@ -26,7 +26,7 @@ import PAST_SLA from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardPastS
 import DUE_SOON from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardDueSoon';
 import OLDEST_WAITING from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardOldestWaiting';
 import MEDIAN from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardMedian';
-import P90 from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardP90';
+import ACCEPT_TIMES from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardAcceptTimes';
 import DECIDED from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardDecided';
 import OUTCOMES from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardOutcomes';
 import OUTCOME_RATES from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardOutcomeRates';
@@ -42,7 +42,8 @@ import SORT_DESCENDING from '@salesforce/label/c.LeadHandoff_ManagerInsights_Boa
 import BUSINESS_HOURS_ONLY from '@salesforce/label/c.LeadHandoff_ManagerInsights_BoardBusinessHoursOnly';
 import { formatLabel } from 'c/labelFormat';
 import { errorMessage, isServerMessage } from 'c/errorMessages';
-import { SLA_DISPLAY, clockOffset, serverTime, waitingText } from 'c/slaClock';
+import PAUSED_UNTIL from '@salesforce/label/c.LeadHandoff_Shared_SlaPausedUntil';
+import { SLA_DISPLAY, clockOffset, openingText, serverTime, waitingText } from 'c/slaClock';
 import {
     businessTimeText,
     normalizePeriod,
@@ -62,17 +63,7 @@ export const TICK_MS = 15_000;
 const MIN_REFRESH_SECONDS = 15;
 
 export type SortKey =
-    | 'name'
-    | 'status'
-    | 'pending'
-    | 'breached'
-    | 'dueSoon'
-    | 'oldest'
-    | 'median'
-    | 'p90'
-    | 'decided'
-    | 'accepted'
-    | 'slaMet';
+    'name' | 'status' | 'pending' | 'breached' | 'dueSoon' | 'oldest' | 'median' | 'decided' | 'accepted' | 'slaMet';
 export type SortDirection = 'ascending' | 'descending';
 
 /** Worst first: breached, due soon, paused (its clocks stand still), on track. */
@@ -93,7 +84,6 @@ const SORT_COLUMNS: readonly SortColumn[] = [
     { key: 'dueSoon', label: DUE_SOON, firstDirection: 'descending' },
     { key: 'oldest', label: OLDEST_WAITING, firstDirection: 'descending' },
     { key: 'median', label: MEDIAN, firstDirection: 'descending' },
-    { key: 'p90', label: P90, firstDirection: 'descending' },
     { key: 'decided', label: DECIDED, firstDirection: 'descending' },
     { key: 'accepted', label: OUTCOMES, firstDirection: 'descending' },
     { key: 'slaMet', label: WITHIN_SLA, firstDirection: 'descending' }
@@ -113,7 +103,6 @@ const SORT_VALUES: Readonly<Record<SortKey, (queue: QueueStatus, now: number) =>
     dueSoon: (queue) => queue.dueSoon,
     oldest: (queue, now) => (queue.oldestWaitingSince ? now - Date.parse(queue.oldestWaitingSince) : null),
     median: (queue) => queue.medianMinutesToAccept,
-    p90: (queue) => queue.p90MinutesToAccept,
     decided: (queue) => queue.decided,
     accepted: (queue) => queue.acceptanceRate,
     slaMet: (queue) => queue.slaMetRate
@@ -328,13 +317,22 @@ export default class QueueSlaBoard extends NavigationMixin(LightningElement) {
                 state,
                 statusClass: display.className,
                 statusIcon: display.icon,
-                statusText: queueBreachText(queue, this.now),
+                statusWord: display.word,
+                // Paused says until when beside its badge; the other states' counts are the next columns.
+                statusDetail: state === 'paused' ? formatLabel(PAUSED_UNTIL, openingText(queue.slaPausedUntil)) : '',
+                statusTitle: queueBreachText(queue, this.now),
                 pending: queue.pending,
                 breached: queue.breachedNow,
                 due: queue.dueSoon,
                 oldestText: queue.oldestWaitingSince ? waitingText(queue.oldestWaitingSince, this.now) : NOBODY_WAITING,
-                medianText: businessTimeText(queue.medianMinutesToAccept),
-                p90Text: businessTimeText(queue.p90MinutesToAccept),
+                acceptTimesText:
+                    queue.medianMinutesToAccept === null
+                        ? businessTimeText(null)
+                        : formatLabel(
+                              ACCEPT_TIMES,
+                              businessTimeText(queue.medianMinutesToAccept),
+                              businessTimeText(queue.p90MinutesToAccept)
+                          ),
                 decided: queue.decided,
                 outcomesText: queue.decided
                     ? formatLabel(

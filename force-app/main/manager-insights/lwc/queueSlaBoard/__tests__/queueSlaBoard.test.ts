@@ -86,16 +86,20 @@ describe('c-queue-sla-board', () => {
             'Escalations'
         ]);
         expect(sortedHeaders(element)).toEqual([['Status', 'descending']]);
+        const badge = (row: HTMLElement) => row.querySelector('[data-id="state"]') as HTMLElement;
         const sdr = queueRow(element, 'Lead_Handoff_SDR_Inbound');
-        expect(field(sdr, 'state-text')).toBe('Breached: 2 MQLs past the SLA');
-        expect(sdr.querySelector('[data-id="state"]')?.className).toBe('slds-badge slds-theme_error');
-        expect(sdr.querySelector('[data-id="state"] [aria-hidden="true"]')?.textContent).toBe('\u2716');
+        expect(field(sdr, 'state-text')).toBe('Breached');
+        expect(badge(sdr).title).toBe('Breached: 2 MQLs past the SLA');
+        expect(badge(sdr).className).toBe('slds-badge slds-theme_error');
+        expect(badge(sdr).querySelector('[aria-hidden="true"]')?.textContent).toBe('\u2716');
         const review = queueRow(element, 'Lead_Handoff_Sales_Review');
-        expect(field(review, 'state-text')).toBe('At risk: 1 MQL due soon');
-        expect(review.querySelector('[data-id="state"]')?.className).toBe('slds-badge slds-theme_warning');
+        expect(field(review, 'state-text')).toBe('Due soon');
+        expect(badge(review).title).toBe('At risk: 1 MQL due soon');
+        expect(badge(review).className).toBe('slds-badge slds-theme_warning');
         const escalations = queueRow(element, 'Lead_Handoff_Escalations');
-        expect(field(escalations, 'state-text')).toBe('On track: nothing waiting');
-        expect(escalations.querySelector('[data-id="state"]')?.className).toBe('slds-badge slds-theme_success');
+        expect(field(escalations, 'state-text')).toBe('On track');
+        expect(badge(escalations).title).toBe('On track: nothing waiting');
+        expect(badge(escalations).className).toBe('slds-badge slds-theme_success');
         // Thirteen label/value lines per card became one compact row: no card, no definition list.
         expect(root(element).querySelector('section, dl')).toBeNull();
     });
@@ -106,14 +110,13 @@ describe('c-queue-sla-board', () => {
 
         expect([field(sdr, 'pending'), field(sdr, 'breached'), field(sdr, 'due')]).toEqual(['12', '2', '3']);
         expect(field(sdr, 'oldest')).toBe('1 h 35 min');
-        expect(field(sdr, 'median')).toBe('42 min');
-        expect(field(sdr, 'p90')).toBe('3 h 05 min');
+        expect(field(sdr, 'accept-times')).toBe('42 min / 3 h 05 min');
         expect(field(sdr, 'decided')).toBe('80');
         expect(field(sdr, 'outcomes')).toBe('75 % / 15 % / 10 %');
         expect(field(sdr, 'sla-met')).toBe('87.5 %');
         expect(field(sdr, 'reasons')).toBe('Not our ICP (reject): 7');
         // Long business times stay in hours: a business day has no fixed length.
-        expect(field(queueRow(element, 'Lead_Handoff_Sales_Review'), 'median')).toBe('25 h');
+        expect(field(queueRow(element, 'Lead_Handoff_Sales_Review'), 'accept-times')).toBe('25 h / 48 h');
         // Each column head says what it counts.
         const heads = Array.from(root(element).querySelectorAll('thead th')).map((th) =>
             th.textContent?.replace(/[\u25B2\u25BC]/g, '').trim()
@@ -125,8 +128,7 @@ describe('c-queue-sla-board', () => {
             'Past SLA (MQLs)',
             'Due soon (MQLs)',
             'Oldest wait',
-            'Median time to accept',
-            '90th percentile to accept',
+            'Time to accept (median / 90th percentile)',
             'Decided (MQLs)',
             'Accepted / rejected / recycled',
             'Decided within SLA',
@@ -152,19 +154,19 @@ describe('c-queue-sla-board', () => {
         expect(rowOrder(element)[0]).toBe('Lead_Handoff_SDR_Inbound');
 
         // Figures sort largest first; a queue with no figure goes last either way.
-        await sortBy(element, 'Median time to accept');
+        await sortBy(element, 'Time to accept (median / 90th percentile)');
         expect(rowOrder(element)).toEqual([
             'Lead_Handoff_Sales_Review',
             'Lead_Handoff_SDR_Inbound',
             'Lead_Handoff_Escalations'
         ]);
-        await sortBy(element, 'Median time to accept');
+        await sortBy(element, 'Time to accept (median / 90th percentile)');
         expect(rowOrder(element)).toEqual([
             'Lead_Handoff_SDR_Inbound',
             'Lead_Handoff_Sales_Review',
             'Lead_Handoff_Escalations'
         ]);
-        expect(sortedHeaders(element)).toEqual([['Median time to accept', 'ascending']]);
+        expect(sortedHeaders(element)).toEqual([['Time to accept (median / 90th percentile)', 'ascending']]);
 
         await sortBy(element, 'Waiting (MQLs)');
         expect(rowOrder(element)).toEqual([
@@ -190,7 +192,11 @@ describe('c-queue-sla-board', () => {
         ]);
         const review = queueRow(element, 'Lead_Handoff_Sales_Review');
         expect(review.dataset.state).toBe('paused');
-        expect(field(review, 'state-text')).toBe('Paused until Mon, Mar 2, 9:00 AM');
+        expect(field(review, 'state-text')).toBe('Paused');
+        expect(field(review, 'state-detail')).toBe('until Mon, Mar 2, 9:00 AM');
+        expect((review.querySelector('[data-id="state"]') as HTMLElement).title).toBe(
+            'Paused until Mon, Mar 2, 9:00 AM'
+        );
         expect(review.querySelector('[data-id="state"]')?.className).toBe('slds-badge slds-badge_lightest');
         expect(review.querySelector('[data-id="state"] [aria-hidden="true"]')?.textContent).toBe('\u2016');
 
@@ -206,7 +212,7 @@ describe('c-queue-sla-board', () => {
         const escalations = queueRow(element, 'Lead_Handoff_Escalations');
 
         expect(field(escalations, 'oldest')).toBe('Nobody waiting');
-        expect(field(escalations, 'median')).toBe('not enough data');
+        expect(field(escalations, 'accept-times')).toBe('not enough data');
         expect(field(escalations, 'outcomes')).toBe('not enough data');
         expect(field(escalations, 'reasons')).toBe('None in the period');
     });
