@@ -501,7 +501,10 @@ export function scenarios(env) {
                 assert.ok(total < minimumSample, `the sample data has fewer returns (${total}) than the minimum`);
                 assert.equal(
                     (await withheld.innerText()).trim(),
-                    `Too few to say what to fix first: advice needs at least ${minimumSample} rejected or recycled MQLs in the period; ${total} so far.`
+                    LABELS.get('LeadHandoff_ManagerInsights_ParetoAdviceWithheld')
+                        .replace('{0}', minimumSample)
+                        .replace('{1}', LABELS.get('LeadHandoff_ManagerInsights_ParetoNounAll'))
+                        .replace('{2}', total)
                 );
                 assert.doesNotMatch(await pareto.innerText(), /Fix these first/);
                 await withheld.scrollIntoViewIfNeeded();
