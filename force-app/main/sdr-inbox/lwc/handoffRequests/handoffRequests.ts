@@ -60,6 +60,15 @@ import NOT_SAVED from '@salesforce/label/c.LeadHandoff_SdrInbox_NotSaved';
 import JUST_NOW from '@salesforce/label/c.LeadHandoff_Shared_JustNow';
 import { formatCount, formatLabel } from 'c/labelFormat';
 import { addDays, formatDuration } from 'c/slaClock';
+import type { PageReference } from 'lightning/navigation';
+
+/** The record page of a lead: what its name links to in the inbox and My leads (in the workbench, its stage panel). */
+export function recordPage(leadId: string): PageReference {
+    return {
+        type: 'standard__recordPage',
+        attributes: { recordId: leadId, objectApiName: 'Lead', actionName: 'view' }
+    };
+}
 
 // The inbox and the stage panel read error sentences from here, with the rest of their requests.
 export { errorMessage, isServerMessage } from 'c/errorMessages';

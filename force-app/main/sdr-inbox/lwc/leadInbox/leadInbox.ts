@@ -74,6 +74,7 @@ import {
     isServerMessage,
     joinWords,
     reasonPickerHeading,
+    recordPage,
     summarizeDecision
 } from 'c/handoffRequests';
 import type { DecisionAction, ReasonOption } from 'c/handoffRequests';
@@ -97,14 +98,6 @@ interface HandoffEventPayload {
 /** Why a read-only row has no actions (the server would refuse the decision as NOT_YOURS). */
 export function readOnlyReason(row: InboxRow): string {
     return formatLabel(ONLY_MEMBERS_DECIDE, row.ownerName ?? THIS_QUEUE);
-}
-
-/** The record page of a lead (in the workbench: the lead's stage panel page). */
-export function recordPage(leadId: string): PageReference {
-    return {
-        type: 'standard__recordPage',
-        attributes: { recordId: leadId, objectApiName: 'Lead', actionName: 'view' }
-    };
 }
 
 /** The views that gather the user's own MQLs and those of the queues they work (not the view-only queues). */

@@ -2,9 +2,9 @@
 // the next step its stage asks for (from the server), so an accepted lead does not vanish once it leaves the inbox.
 import { LightningElement } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
-import type { PageReference } from 'lightning/navigation';
 import getMyLeads from '@salesforce/apex/MyLeadsController.getMyLeads';
 import { errorMessage, isServerMessage } from 'c/errorMessages';
+import { recordPage } from 'c/handoffRequests';
 import { stageLabel } from 'c/leadLabels';
 import { clockOffset, serverTime, waitingText } from 'c/slaClock';
 import { formatCount, formatLabel } from 'c/labelFormat';
@@ -29,14 +29,6 @@ import MY_LEADS_SQL_COUNT_ONE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyL
 import MY_LEADS_SQL_COUNT_OTHER from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsSqlCountOther';
 
 type MyLeads = MyLeadsService.MyLeads;
-
-/** The record page of a lead (in the workbench: the lead's stage panel page). */
-function recordPage(leadId: string): PageReference {
-    return {
-        type: 'standard__recordPage',
-        attributes: { recordId: leadId, objectApiName: 'Lead', actionName: 'view' }
-    };
-}
 
 export default class MyLeadsList extends NavigationMixin(LightningElement) {
     data: MyLeads | null = null;
