@@ -10,7 +10,8 @@ module.exports = {
     // Platform modules that sfdx-lwc-jest has no stub for.
     moduleNameMapper: {
         '^lightning/modal$': '<rootDir>/force-app-tests/jest-mocks/lightning/modal',
-        '^test/lwcTest$': '<rootDir>/force-app-tests/jest-helpers/lwcTest.js'
+        '^test/lwcTest$': '<rootDir>/force-app-tests/jest-helpers/lwcTest.js',
+        '^test/navigationMock$': '<rootDir>/force-app-tests/jest-helpers/navigationMock.js'
     },
     setupFilesAfterEnv: [
         ...jestConfig.setupFilesAfterEnv,

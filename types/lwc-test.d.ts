@@ -11,3 +11,16 @@ declare module 'test/lwcTest' {
     /** Removes everything the test attached to the page. */
     export function removeAll(): void;
 }
+
+// force-app-tests/jest-helpers/navigationMock.js, a recording lightning/navigation: jest.mock('lightning/navigation',
+// () => jest.requireActual('test/navigationMock')).
+declare module 'test/navigationMock' {
+    import type { PageReference } from 'lightning/navigation';
+    export { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
+    /** Called with every page reference passed to NavigationMixin.Navigate. */
+    export const navigate: import('@jest/globals').jest.Mock<(pageReference: PageReference) => void>;
+    /** Called with every page reference passed to NavigationMixin.GenerateUrl. */
+    export const generateUrl: import('@jest/globals').jest.Mock<(pageReference: PageReference) => void>;
+    /** The URL GenerateUrl answers: `/lightning/r/Lead/<id>/view` for a record page. */
+    export function urlOf(pageReference: PageReference): string;
+}

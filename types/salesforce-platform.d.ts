@@ -159,3 +159,14 @@ declare module 'lightning/messageService' {
     ): unknown;
     export function unsubscribe(subscription: unknown): void;
 }
+
+// The running user's locale and time zone (Salesforce user settings); Jest answers en-US and America/Los_Angeles,
+// the workbench en-US and the time zone of workbench/personas.json.
+declare module '@salesforce/i18n/locale' {
+    const locale: string;
+    export default locale;
+}
+declare module '@salesforce/i18n/timeZone' {
+    const timeZone: string;
+    export default timeZone;
+}

@@ -19,6 +19,8 @@ declare namespace LeadInboxController {
         acceptBy: string | null;
         /** from when the lead is due soon (Due_Soon_At__c); null for leads routed before it existed */
         dueSoonAt: string | null;
+        /** while the business hours of its response SLA are closed (accept-by not passed): when the SLA clock runs again */
+        slaPausedUntil: string | null;
         /** false when the row is in a queue the user may only view (a manager's routing queue): no decisions */
         canDecide: boolean;
     }
@@ -29,6 +31,8 @@ declare namespace LeadInboxController {
         label: string;
         count: number;
         breached: number;
+        /** a queue the user may view but not work (a manager's routing queue): not counted in `all` nor `breached` */
+        viewOnly: boolean;
     }
 
     interface InboxPage {

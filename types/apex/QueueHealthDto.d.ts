@@ -22,8 +22,10 @@ declare namespace QueueHealthDto {
         pending: number;
         /** pending and past accept-by now */
         breachedNow: number;
-        /** pending and due within the next hour */
+        /** pending and due soon: past Due_Soon_At__c, accept-by not passed */
         dueSoon: number;
+        /** while the business hours of every waiting MQL's response SLA are closed: when the SLA clocks run again */
+        slaPausedUntil: string | null;
         /** MQL time of the oldest pending lead */
         oldestWaitingSince: string | null;
         oldestLeadId: string | null;
@@ -91,6 +93,10 @@ declare namespace QueueHealthDto {
         /** Reject, Recycle or All */
         kind: string;
         total: number;
+        /** fewest events before the Pareto advises what to fix first (Insights_Policy__mdt.Pareto_Minimum_Sample__c) */
+        minimumSample: number;
+        /** total reaches minimumSample: only then name the reasons to fix first */
+        adviceSupported: boolean;
         reasons: ReasonCount[];
     }
 }

@@ -90,11 +90,38 @@ async function chooseReasonWithoutNote(page) {
     return texts[index].replace(/\s+/g, ' ').trim();
 }
 
+const BOARD_ROWS = 'c-queue-sla-board tbody tr[data-queue]';
+
 async function tileCounts(page, queue) {
-    const tile = page.locator(`c-queue-sla-board section[data-queue="${queue}"]`);
-    await tile.waitFor();
-    const read = async (id) => Number.parseInt(await tile.locator(`[data-id="${id}"]`).innerText(), 10);
+    const row = page.locator(`c-queue-sla-board tbody tr[data-queue="${queue}"]`);
+    await row.waitFor();
+    const read = async (id) => Number.parseInt(await row.locator(`[data-id="${id}"]`).innerText(), 10);
     return { pending: await read('pending'), decided: await read('decided') };
+}
+
+/** The board's rows as the manager reads them: queue API name, status state and the waiting count. */
+async function boardRows(page) {
+    await page.locator(BOARD_ROWS).first().waitFor();
+    return page.locator(BOARD_ROWS).evaluateAll((rows) =>
+        rows.map((row) => ({
+            queue: row.dataset.queue,
+            state: row.dataset.state,
+            status: row.querySelector('[data-id="state-text"]').textContent.trim(),
+            detail: row.querySelector('[data-id="state-detail"]')?.textContent.trim() ?? '',
+            pending: Number(row.querySelector('[data-id="pending"]').textContent),
+            breached: Number(row.querySelector('[data-id="breached"]').textContent)
+        }))
+    );
+}
+
+const STATE_RANK = { red: 3, amber: 2, paused: 1, green: 0 };
+
+/** The next Saturday at 17:00 UTC (noon or 1 pm in New York: the SDR hours are closed) after `from`. */
+function nextSaturdayNoon(from) {
+    const day = new Date(from + 86_400_000);
+    day.setUTCDate(day.getUTCDate() + ((6 - day.getUTCDay() + 7) % 7));
+    day.setUTCHours(17, 0, 0, 0);
+    return day;
 }
 
 /**
@@ -199,7 +226,7 @@ export function scenarios(env) {
                 // Every row says its SLA state in words as well as colour.
                 const words = await page.locator(`${INBOX_ROWS} [data-id="sla-word"]`).allInnerTexts();
                 assert.ok(
-                    words.length > 0 && words.every((word) => /^(On track|Due soon|Breached|No SLA)$/.test(word))
+                    words.length > 0 && words.every((word) => /^(On track|Due soon|Breached|Paused|No SLA)$/.test(word))
                 );
                 await screenshot(page, 'inbox-shortcuts-before-any-click');
                 await page.close();
@@ -236,7 +263,7 @@ export function scenarios(env) {
                 await expectNoSeriousAxeViolations(page, screenshot, 'lead');
 
                 await page.goto(`${url}?as=manager#/manager`);
-                await page.locator('c-queue-sla-board section[data-queue]').first().waitFor();
+                await page.locator(BOARD_ROWS).first().waitFor();
                 await expectNoSeriousAxeViolations(page, screenshot, 'manager');
 
                 await page.goto(`${url}?as=manager#/definitions`);
@@ -415,7 +442,11 @@ export function scenarios(env) {
                     /^\d+ SALs? · \d+ SQLs?$/
                 );
                 await expectNoSeriousAxeViolations(page, screenshot, 'my-leads');
-                await row.locator('th button').click();
+                const link = row.locator('th a');
+                await eventually('the name links to the lead record page', async () =>
+                    (await link.getAttribute('href'))?.endsWith(`#/lead/${state.accepted.leadId}`)
+                );
+                await link.click();
                 await page.waitForURL(new RegExp(`#/lead/${state.accepted.leadId}`));
                 await page.locator('c-lead-stage-panel').waitFor();
             }
@@ -431,6 +462,80 @@ export function scenarios(env) {
                     decided: state.boardBefore.decided + state.decisions
                 });
                 await screenshot(page, 'manager-board-after');
+            }
+        },
+        {
+            title: 'the manager board is a table sorted breached first, re-sorted by a header button, with drill-down to the inbox',
+            async run() {
+                const page = pages.manager;
+                await page.goto(`${url}?as=manager#/manager`);
+                const rows = await boardRows(page);
+                const ranks = rows.map((row) => STATE_RANK[row.state]);
+                assert.deepEqual(
+                    ranks,
+                    [...ranks].sort((a, b) => b - a),
+                    'breached first, then at risk, paused, on track'
+                );
+                const statusHead = page.locator('c-queue-sla-board thead th', { hasText: 'Status' });
+                assert.equal(await statusHead.getAttribute('aria-sort'), 'descending');
+
+                const waitingHead = page.locator('c-queue-sla-board thead th', { hasText: 'Waiting (MQLs)' });
+                await waitingHead.locator('button').click();
+                await eventually(
+                    'the Waiting column is sorted',
+                    async () => (await waitingHead.getAttribute('aria-sort')) === 'descending'
+                );
+                const byWaiting = (await boardRows(page)).map((row) => row.pending);
+                assert.deepEqual(
+                    byWaiting,
+                    [...byWaiting].sort((a, b) => b - a),
+                    'most waiting first'
+                );
+                assert.equal(await statusHead.getAttribute('aria-sort'), null, 'one sorted column at a time');
+                await waitingHead.locator('button').click();
+                await eventually(
+                    'a second click sorts ascending',
+                    async () => (await waitingHead.getAttribute('aria-sort')) === 'ascending'
+                );
+                await expectNoSeriousAxeViolations(page, screenshot, 'manager-board-sorted');
+
+                const sdrRow = page.locator(`c-queue-sla-board tbody tr[data-queue="${SDR_QUEUE}"]`);
+                await sdrRow.locator('button', { hasText: 'Open in inbox' }).click();
+                await page.waitForURL(new RegExp(`#/inbox\\?c__view=queue%3A${SDR_QUEUE}`));
+                await page.locator(INBOX_ROWS).first().waitFor();
+                const allScope = page.locator('c-lead-inbox [data-id="all-scope"]');
+                assert.match(
+                    await allScope.innerText(),
+                    /^All and Breached count your MQLs and those of the queues you work\. View only, not in them: .*SDR Inbound/,
+                    "the manager's All says it leaves out the view-only SDR queue"
+                );
+                await screenshot(page, 'manager-board-drill-down');
+
+                // The seeded returns are ten reasons counted once or twice: too few for "fix these first".
+                await page.goto(`${url}?as=manager#/manager`);
+                const pareto = page.locator('c-reason-pareto');
+                const withheld = pareto.locator('[data-id="advice-withheld"]');
+                await withheld.waitFor();
+                const { total, minimumSample } = await backend.call(
+                    'manager',
+                    'QueueHealthController',
+                    'getReasonPareto',
+                    {
+                        periodDays: 30,
+                        kind: 'All'
+                    }
+                );
+                assert.ok(total < minimumSample, `the sample data has fewer returns (${total}) than the minimum`);
+                assert.equal(
+                    (await withheld.innerText()).trim(),
+                    LABELS.get('LeadHandoff_ManagerInsights_ParetoAdviceWithheld')
+                        .replace('{0}', minimumSample)
+                        .replace('{1}', LABELS.get('LeadHandoff_ManagerInsights_ParetoNounAll'))
+                        .replace('{2}', total)
+                );
+                assert.doesNotMatch(await pareto.innerText(), /Fix these first/);
+                await withheld.scrollIntoViewIfNeeded();
+                await screenshot(page, 'pareto-advice-withheld');
             }
         },
         {
@@ -731,6 +836,51 @@ export function scenarios(env) {
                 );
                 await screenshot(page, 'bell-reminder');
                 await page.close();
+            }
+        },
+        {
+            title: 'on Saturday the SLA clock is paused until Monday 9:00: the inbox row and the board say so, with an icon',
+            async run() {
+                setWorkbenchClock(nextSaturdayNoon(backend.now()));
+                const [leadId] = await backend.insert('admin', 'Lead', [
+                    {
+                        FirstName: 'Wendy',
+                        LastName: 'Weekend',
+                        Company: 'Saturday Supplies',
+                        Fit_Score__c: 90,
+                        Intent_Score__c: 90,
+                        Intent_Trigger__c: 'Demo_Request'
+                    }
+                ]);
+                const page = pages.sdrA;
+                await openInbox(page, url, 'sdr-a');
+                const row = inboxRow(page, leadId);
+                await row.waitFor();
+                assert.equal(await row.locator('[data-sla]').getAttribute('data-sla'), 'paused');
+                assert.equal((await row.locator('[data-id="sla-word"]').innerText()).trim(), 'Paused');
+                assert.match(
+                    await row.locator('[data-id="sla-text"]').innerText(),
+                    /^until Mon, \w{3} \d{1,2}, 9:00 AM$/
+                );
+                assert.equal(await row.locator('[data-sla] [aria-hidden="true"]').innerText(), '\u2016');
+                const link = row.locator('th a');
+                assert.ok(
+                    (await link.getAttribute('href'))?.endsWith(`#/lead/${leadId}`),
+                    'the name links to the lead'
+                );
+                await expectNoSeriousAxeViolations(page, screenshot, 'inbox-paused');
+
+                const manager = pages.manager;
+                await manager.goto(`${url}?as=manager#/manager`);
+                const rows = await boardRows(manager);
+                const waiting = rows.filter((entry) => entry.pending > 0 && entry.breached === 0);
+                assert.ok(waiting.length > 0, `a queue waits without a breach: ${JSON.stringify(rows)}`);
+                for (const entry of waiting) {
+                    assert.equal(entry.state, 'paused', `${entry.queue} is paused on Saturday`);
+                    assert.equal(entry.status, 'Paused');
+                    assert.match(entry.detail, /^until Mon, \w{3} \d{1,2}, 9:00 AM$/);
+                }
+                await expectNoSeriousAxeViolations(manager, screenshot, 'manager-board-paused');
             }
         }
     ];

@@ -8,6 +8,10 @@
 //   @salesforce/label/c.X           → the Custom Label's value, read from the project's CustomLabels files at each
 //                                     build (scripts/verify/lib/custom-labels.cjs); a label the project lacks fails
 //                                     the build
+//   @salesforce/i18n/timeZone       → the personas' time zone (workbench/personas.json), for the app's components and
+//                                     the base components alike (lightning-base-components would answer Los Angeles)
+//   @salesforce/i18n/locale         → en-US, as lightning-base-components answers for itself; its other
+//                                     @salesforce/i18n modules stay its own
 //   lightning/iconSvgTemplates<Cat> → only the icons named in lightning-base-components' and the project's
 //                                     sources (~100), not ~2 MB of SVG templates; right-to-left sets are empty
 //   workbench:pages                 → the shell's pages, importing only the app components that exist
@@ -22,6 +26,8 @@ const PAGES_ID = 'workbench:pages';
 const ICON_TEMPLATES = /^lightning\/iconSvgTemplates\w*$/;
 const ICON_NAME = /\b(utility|standard|action|doctype|custom):([a-z0-9_]+)\b/g;
 const OWN = /^@salesforce\/(apex|schema|user|customPermission|label)\//;
+const TIME_ZONE_ID = '@salesforce/i18n/timeZone';
+const LOCALE_ID = '@salesforce/i18n/locale';
 
 const literal = (value) => JSON.stringify(value);
 
@@ -85,6 +91,11 @@ function moduleCode(id, { root, pages }) {
         return `export default [\n    ${entries.join(',\n    ')}\n];\n`;
     }
     if (ICON_TEMPLATES.test(id)) return iconLibraryCode(root, id);
+    if (id === TIME_ZONE_ID) {
+        const { timeZone } = JSON.parse(readFileSync(join(root, 'workbench', 'personas.json'), 'utf8'));
+        return `export default ${literal(timeZone ?? 'America/Los_Angeles')};\n`;
+    }
+    if (id === LOCALE_ID) return `export default ${literal('en-US')};\n`;
     if (id === '@salesforce/apex') {
         return [
             `export { refreshApex } from 'wb/runtime';`,
@@ -138,7 +149,13 @@ export function workbenchModules({ root, pages }) {
     return {
         name: 'workbench-modules',
         async resolveId(source, importer, options) {
-            if (source === PAGES_ID || ICON_TEMPLATES.test(source) || /^@salesforce\/apex(\/|$)/.test(source)) {
+            if (
+                source === PAGES_ID ||
+                source === TIME_ZONE_ID ||
+                source === LOCALE_ID ||
+                ICON_TEMPLATES.test(source) ||
+                /^@salesforce\/apex(\/|$)/.test(source)
+            ) {
                 return PREFIX + source;
             }
             if (!OWN.test(source)) return null;

@@ -12,10 +12,11 @@ import QUEUE_BREACHED from '@salesforce/label/c.LeadHandoff_ManagerInsights_Queu
 import QUEUE_AT_RISK from '@salesforce/label/c.LeadHandoff_ManagerInsights_QueueAtRisk';
 import QUEUE_ON_TRACK from '@salesforce/label/c.LeadHandoff_ManagerInsights_QueueOnTrack';
 import QUEUE_NOTHING_WAITING from '@salesforce/label/c.LeadHandoff_ManagerInsights_QueueNothingWaiting';
+import QUEUE_PAUSED from '@salesforce/label/c.LeadHandoff_ManagerInsights_QueuePaused';
 import MONTHS from '@salesforce/label/c.LeadHandoff_ManagerInsights_MonthsShort';
 import DATE_FORMAT from '@salesforce/label/c.LeadHandoff_ManagerInsights_DateFormat';
 import { formatCount, formatLabel } from 'c/labelFormat';
-import { formatMinutes } from 'c/slaClock';
+import { formatMinutes, openingText, slaState } from 'c/slaClock';
 import type { SlaState } from 'c/slaClock';
 
 export const PERIOD_DAYS = [7, 30, 90] as const;
@@ -90,19 +91,35 @@ export function businessTimeText(minutes: number | null | undefined): string {
     return formatLabel(BUSINESS_HOURS, Math.floor(whole / 60));
 }
 
-/** Red when a lead waits past its accept-by, amber when one is due soon (past its Due_Soon_At__c, set from the response SLA policy), green otherwise. */
-export function queueBreachState(queue: { breachedNow: number; dueSoon: number }): Exclude<SlaState, 'none'> {
+/** What the board knows of a queue's waiting MQLs. */
+export interface QueueWaiting {
+    breachedNow: number;
+    dueSoon: number;
+    pending?: number;
+    /** when the SLA clocks of its waiting MQLs run again, while the business hours of all of them are closed */
+    slaPausedUntil?: string | null;
+}
+
+/**
+ * Red when a lead waits past its accept-by, paused while the business hours of every waiting MQL's SLA are closed
+ * (until they open), amber when one is due soon (past its Due_Soon_At__c, set from the response SLA policy), green
+ * otherwise: the order of c/slaClock's slaState for one lead, and of ResponseSlaClock in Apex.
+ */
+export function queueBreachState(queue: QueueWaiting, now: number = Date.now()): Exclude<SlaState, 'none'> {
     if (queue.breachedNow > 0) return 'red';
-    if (queue.dueSoon > 0) return 'amber';
-    return 'green';
+    // The queue as one lead: breached is settled above, so slaState decides paused against due soon.
+    const state = slaState(Number.MAX_SAFE_INTEGER, now, queue.dueSoon > 0 ? now : null, queue.slaPausedUntil);
+    return state === 'none' ? 'green' : state;
 }
 
 /** The breach state in words, so that colour is never the only signal. */
-export function queueBreachText(queue: { breachedNow: number; dueSoon: number; pending: number }): string {
+export function queueBreachText(queue: QueueWaiting, now: number = Date.now()): string {
     const mqls = (count: number) => formatCount(count, MQL_COUNT_ONE, MQL_COUNT_OTHER);
-    if (queue.breachedNow > 0) return formatLabel(QUEUE_BREACHED, mqls(queue.breachedNow));
-    if (queue.dueSoon > 0) return formatLabel(QUEUE_AT_RISK, mqls(queue.dueSoon));
-    return queue.pending > 0 ? QUEUE_ON_TRACK : QUEUE_NOTHING_WAITING;
+    const state = queueBreachState(queue, now);
+    if (state === 'red') return formatLabel(QUEUE_BREACHED, mqls(queue.breachedNow));
+    if (state === 'paused') return formatLabel(QUEUE_PAUSED, openingText(queue.slaPausedUntil));
+    if (state === 'amber') return formatLabel(QUEUE_AT_RISK, mqls(queue.dueSoon));
+    return queue.pending ? QUEUE_ON_TRACK : QUEUE_NOTHING_WAITING;
 }
 
 /** A yyyy-mm-dd or ISO date-time as "2 Mar 2026" (the date part, whatever the time zone). */

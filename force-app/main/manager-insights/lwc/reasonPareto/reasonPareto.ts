@@ -1,5 +1,7 @@
 // Reason Pareto: why sales sends MQLs back (reject and recycle reasons), most frequent first, with the running
-// share, so marketing sees the few reasons behind most of the returns and knows what to fix first.
+// share, so marketing sees the few reasons behind most of the returns and knows what to fix first. Only when the
+// counts support it: below the policy's minimum sample (Insights_Policy__mdt, judged by the server) it lists the
+// counts and says how many more it needs, singling out no reason.
 import { api } from 'lwc';
 import getReasonPareto from '@salesforce/apex/QueueHealthController.getReasonPareto';
 import HEADING from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoHeading';
@@ -31,6 +33,7 @@ import COLUMN_COUNT from '@salesforce/label/c.LeadHandoff_ManagerInsights_Pareto
 import COLUMN_SHARE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoColumnShare';
 import COLUMN_CUMULATIVE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoColumnCumulative';
 import LINE from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoLine';
+import ADVICE_WITHHELD from '@salesforce/label/c.LeadHandoff_ManagerInsights_ParetoAdviceWithheld';
 import { formatCount, formatLabel } from 'c/labelFormat';
 import { PeriodChoiceLoader } from 'c/insightsLoader';
 import { dayCount, percentText, periodText } from 'c/insightsFormat';
@@ -123,6 +126,16 @@ export default class ReasonParetoChart extends PeriodChoiceLoader<ReasonPareto> 
         return formatLabel(EMPTY, this.kindNoun, dayCount(Number(this.period)));
     }
 
+    /** The server's verdict on the sample (InsightsPolicy): only then the reasons to fix first are named. */
+    get adviceSupported(): boolean {
+        return this.data?.adviceSupported === true;
+    }
+
+    get adviceWithheldText(): string {
+        const data = this.data;
+        return data ? formatLabel(ADVICE_WITHHELD, data.minimumSample, this.kindNoun, data.total) : '';
+    }
+
     get summary(): string {
         const reasons = this.reasons;
         const total = this.data?.total || reasons.reduce((sum, reason) => sum + reason.count, 0);
@@ -144,7 +157,7 @@ export default class ReasonParetoChart extends PeriodChoiceLoader<ReasonPareto> 
     }
 
     get rows() {
-        const few = vitalFewCount(this.reasons);
+        const few = this.adviceSupported ? vitalFewCount(this.reasons) : 0;
         return this.reasons.map((reason, index) => ({
             key: `${reason.kind}-${reason.code}`,
             lineKey: `${reason.kind}-${reason.code}-line`,
@@ -156,7 +169,7 @@ export default class ReasonParetoChart extends PeriodChoiceLoader<ReasonPareto> 
             barStyle: `width: ${Math.min(100, Math.max(0, reason.share))}%;`,
             rowClass: index < few ? 'vital-few' : '',
             vitalFew: index < few,
-            lineAfter: index === few - 1 && few < this.reasons.length
+            lineAfter: few > 0 && index === few - 1 && few < this.reasons.length
         }));
     }
 }

@@ -61,6 +61,15 @@ import NOT_SAVED from '@salesforce/label/c.LeadHandoff_SdrInbox_NotSaved';
 import JUST_NOW from '@salesforce/label/c.LeadHandoff_Shared_JustNow';
 import { formatCount, formatLabel } from 'c/labelFormat';
 import { addDays, formatDuration } from 'c/slaClock';
+import type { PageReference } from 'lightning/navigation';
+
+/** The record page of a lead: what its name links to in the inbox and My leads (in the workbench, its stage panel). */
+export function recordPage(leadId: string): PageReference {
+    return {
+        type: 'standard__recordPage',
+        attributes: { recordId: leadId, objectApiName: 'Lead', actionName: 'view' }
+    };
+}
 
 // The inbox and the stage panel read error sentences from here, with the rest of their requests.
 export { errorMessage, isServerMessage } from 'c/errorMessages';
@@ -256,7 +265,7 @@ export function buildConvertRequest(lead: SeenLead, form: ConvertForm): LeadHand
 }
 
 /** "a, b and c": every item but the last joined by LIST_JOIN ("{0}, {1}"), the last by LIST_JOIN_LAST ("{0} and {1}"). */
-function joinWords(words: readonly string[]): string {
+export function joinWords(words: readonly string[]): string {
     if (words.length <= 1) return words.join('');
     const head = words.slice(1, -1).reduce((joined, word) => formatLabel(LIST_JOIN, joined, word), words[0]);
     return formatLabel(LIST_JOIN_LAST, head, words[words.length - 1]);

@@ -54,10 +54,17 @@ import THIS_VIEW from '@salesforce/label/c.LeadHandoff_SdrInbox_ThisView';
 import INBOX_ZERO from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxZero';
 import VIEW_TITLE from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewTitle';
 import VIEW_TITLE_BREACHED from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewTitleBreached';
+import VIEW_TITLE_OWN from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewTitleOwn';
+import VIEW_TITLE_OWN_BREACHED from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewTitleOwnBreached';
+import VIEW_TITLE_LEAVES_OUT from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewTitleLeavesOut';
+import VIEW_QUEUE_VIEW_ONLY from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewQueueViewOnly';
+import VIEW_MQL_COUNT_ONE from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewMqlCountOne';
+import VIEW_MQL_COUNT_OTHER from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewMqlCountOther';
+import ALL_SCOPE from '@salesforce/label/c.LeadHandoff_SdrInbox_AllScope';
 import VIEW_LATE from '@salesforce/label/c.LeadHandoff_SdrInbox_ViewLate';
 import MY_LEADS_BUTTON from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsButton';
 import LeadReasonModal from 'c/leadReasonModal';
-import { formatLabel } from 'c/labelFormat';
+import { formatCount, formatLabel } from 'c/labelFormat';
 import {
     ACTION_LABELS,
     buildDecisionRequest,
@@ -65,7 +72,9 @@ import {
     decisionOnLead,
     errorMessage,
     isServerMessage,
+    joinWords,
     reasonPickerHeading,
+    recordPage,
     summarizeDecision
 } from 'c/handoffRequests';
 import type { DecisionAction, ReasonOption } from 'c/handoffRequests';
@@ -90,6 +99,24 @@ interface HandoffEventPayload {
 /** Why a read-only row has no actions (the server would refuse the decision as NOT_YOURS). */
 export function readOnlyReason(row: InboxRow): string {
     return formatLabel(ONLY_MEMBERS_DECIDE, row.ownerName ?? THIS_QUEUE);
+}
+
+/** The views that gather the user's own MQLs and those of the queues they work (not the view-only queues). */
+const OWN_VIEWS: ReadonlySet<string> = new Set(['all', 'breached']);
+
+/** How a view button's tooltip says what it counts: "All: 4 MQLs waiting for you and the queues you work, 1 past the SLA". */
+export function viewTitle(view: InboxView, viewOnlyQueues: readonly string[]): string {
+    const waiting = formatCount(view.count, VIEW_MQL_COUNT_ONE, VIEW_MQL_COUNT_OTHER);
+    if (OWN_VIEWS.has(view.key)) {
+        const own = view.breached
+            ? formatLabel(VIEW_TITLE_OWN_BREACHED, view.label, waiting, view.breached)
+            : formatLabel(VIEW_TITLE_OWN, view.label, waiting);
+        return viewOnlyQueues.length ? formatLabel(VIEW_TITLE_LEAVES_OUT, own, joinWords(viewOnlyQueues)) : own;
+    }
+    const name = view.viewOnly ? formatLabel(VIEW_QUEUE_VIEW_ONLY, view.label) : view.label;
+    return view.breached
+        ? formatLabel(VIEW_TITLE_BREACHED, name, waiting, view.breached)
+        : formatLabel(VIEW_TITLE, name, waiting);
 }
 
 /** The Lightning tab of "My leads" (force-app/main/lead-handoff-app/tabs). */
@@ -147,6 +174,8 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
     showHelp = false;
     /** leadId → the sentence the server gave when it refused a decision on that lead */
     rowErrors: Record<string, string> = {};
+    /** leadId → the URL of its record page (NavigationMixin.GenerateUrl), for the link on its name */
+    recordUrls: Record<string, string> = {};
     now = Date.now();
 
     offset = 0;
@@ -259,6 +288,7 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
         }
         this.views = page.views ?? [];
         this.nextCursor = page.nextCursor;
+        this.generateRecordUrls(incoming.map((row) => row.leadId));
         const present = new Set(this.rows.map((row) => row.leadId));
         this.selectedIds = this.selectedIds.filter((id) => present.has(id));
         this.focusedIndex = Math.min(this.focusedIndex, Math.max(0, this.rows.length - 1));
@@ -266,6 +296,24 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
 
     handleRetry(): void {
         this.load();
+    }
+
+    /** Record page URLs of the rows' leads, so each name is a real link (open in a new tab, copy the address). */
+    async generateRecordUrls(leadIds: string[]): Promise<void> {
+        const missing = leadIds.filter((leadId) => !this.recordUrls[leadId]);
+        if (!missing.length) return;
+        const urls = await Promise.all(
+            missing.map((leadId) => this[NavigationMixin.GenerateUrl](recordPage(leadId)).catch(() => ''))
+        );
+        this.recordUrls = { ...this.recordUrls, ...Object.fromEntries(missing.map((id, index) => [id, urls[index]])) };
+    }
+
+    /** A plain click on a lead's name opens its record page in place; with a modifier key the browser opens the link. */
+    handleOpenLead(event: MouseEvent): void {
+        const leadId = (event.currentTarget as HTMLElement).dataset.id;
+        if (!leadId || event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) return;
+        event.preventDefault();
+        this[NavigationMixin.Navigate](recordPage(leadId));
     }
 
     handleViewClick(event: Event): void {
@@ -353,16 +401,25 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
         return formatLabel(this.loadErrorFromServer ? LOAD_FAILED : LOAD_FAILED_CHECK, this.loadError ?? '');
     }
 
+    /** Queues the user may only view: All and Breached leave them out, and say so. */
+    get viewOnlyQueues(): string[] {
+        return this.views.filter((view) => view.viewOnly).map((view) => view.label);
+    }
+
+    get allScopeText(): string {
+        const queues = this.viewOnlyQueues;
+        return queues.length ? formatLabel(ALL_SCOPE, joinWords(queues)) : '';
+    }
+
     get viewOptions() {
+        const viewOnlyQueues = this.viewOnlyQueues;
         return this.views.map((view) => {
             const active = view.key === this.view;
             return {
                 ...view,
                 pressed: active ? 'true' : 'false',
                 className: `slds-button ${active ? 'slds-button_brand' : 'slds-button_neutral'}`,
-                title: view.breached
-                    ? formatLabel(VIEW_TITLE_BREACHED, view.label, view.count, view.breached)
-                    : formatLabel(VIEW_TITLE, view.label, view.count),
+                title: viewTitle(view, viewOnlyQueues),
                 breachedText: view.breached ? formatLabel(VIEW_LATE, view.breached) : ''
             };
         });
@@ -371,13 +428,14 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
     get displayRows() {
         const selected = new Set(this.selectedIds);
         return this.rows.map((row, index) => {
-            const sla = slaStatus(row.acceptBy, this.now, row.dueSoonAt);
+            const sla = slaStatus(row.acceptBy, this.now, row.dueSoonAt, row.slaPausedUntil);
             const isSelected = selected.has(row.leadId);
             const focused = index === this.focusedIndex;
             return {
                 ...row,
                 index,
                 companyText: row.company ?? '',
+                recordUrl: this.recordUrls[row.leadId] ?? '',
                 segmentText: segmentLabel(row.segment),
                 // SLDS badge markup rather than a lightning-badge component per row (docs/performance.md).
                 segmentClass: `slds-badge ${segmentBadgeClass(row.segment)}`,

@@ -4,6 +4,7 @@ import { LightningElement } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import getMyLeads from '@salesforce/apex/MyLeadsController.getMyLeads';
 import { errorMessage, isServerMessage } from 'c/errorMessages';
+import { recordPage } from 'c/handoffRequests';
 import { stageLabel } from 'c/leadLabels';
 import { clockOffset, serverTime, waitingText } from 'c/slaClock';
 import { formatCount, formatLabel } from 'c/labelFormat';
@@ -35,6 +36,8 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
     loadError: string | null = null;
     loadErrorFromServer = false;
     private offset = 0;
+    /** leadId → the URL of its record page (NavigationMixin.GenerateUrl) */
+    recordUrls: Record<string, string> = {};
 
     labels = {
         heading: MY_LEADS_HEADING,
@@ -60,6 +63,7 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
         try {
             this.data = await getMyLeads();
             this.offset = clockOffset(this.data.serverNow);
+            this.generateRecordUrls(this.data.leads.map((lead) => lead.leadId));
         } catch (error) {
             this.loadError = errorMessage(error);
             this.loadErrorFromServer = isServerMessage(error);
@@ -72,13 +76,20 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
         this.load();
     }
 
-    handleOpen(event: Event): void {
+    /** Record page URLs of the leads, so each name is a real link (open in a new tab, copy the address). */
+    async generateRecordUrls(leadIds: string[]): Promise<void> {
+        const urls = await Promise.all(
+            leadIds.map((leadId) => this[NavigationMixin.GenerateUrl](recordPage(leadId)).catch(() => ''))
+        );
+        this.recordUrls = Object.fromEntries(leadIds.map((leadId, index) => [leadId, urls[index]]));
+    }
+
+    /** A plain click opens the record page in place; with a modifier key the browser opens the link. */
+    handleOpen(event: MouseEvent): void {
         const leadId = (event.currentTarget as HTMLElement).dataset.id;
-        if (!leadId) return;
-        this[NavigationMixin.Navigate]({
-            type: 'standard__recordPage',
-            attributes: { recordId: leadId, objectApiName: 'Lead', actionName: 'view' }
-        });
+        if (!leadId || event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) return;
+        event.preventDefault();
+        this[NavigationMixin.Navigate](recordPage(leadId));
     }
 
     // ----------------------------------------------------------------------------------------- display
@@ -89,6 +100,7 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
             key: lead.leadId,
             leadId: lead.leadId,
             name: lead.name,
+            recordUrl: this.recordUrls[lead.leadId] ?? '',
             openLabel: formatLabel(MY_LEADS_OPEN, lead.name),
             company: lead.company ?? '',
             stage: stageLabel(lead.stage),

@@ -78,6 +78,16 @@ describe('queue breach state', () => {
         expect(queueBreachText(queue)).toBe('At risk: 2 MQLs due soon');
     });
 
+    it('is paused while the business hours of every waiting MQL are closed, until they open; breached wins', () => {
+        const now = Date.parse('2026-03-02T15:00:00.000Z');
+        // 17:00 UTC is 9:00 AM in the user's time zone (Jest: America/Los_Angeles).
+        const queue = { breachedNow: 0, dueSoon: 2, pending: 5, slaPausedUntil: '2026-03-02T17:00:00.000Z' };
+        expect(queueBreachState(queue, now)).toBe('paused');
+        expect(queueBreachText(queue, now)).toBe('Paused until Mon, Mar 2, 9:00 AM');
+        expect(queueBreachState(queue, Date.parse(queue.slaPausedUntil))).toBe('amber');
+        expect(queueBreachState({ ...queue, breachedNow: 1 }, now)).toBe('red');
+    });
+
     it('is green otherwise, with or without waiting MQLs', () => {
         expect(queueBreachState({ breachedNow: 0, dueSoon: 0 })).toBe('green');
         expect(queueBreachText({ breachedNow: 0, dueSoon: 0, pending: 3 })).toBe(

@@ -93,6 +93,40 @@ describe('c-reason-pareto', () => {
         expect(hints[1]).toContain('Nurture them');
     });
 
+    it('names no reasons to fix first below the minimum sample of the policy, and says how many it needs', async () => {
+        // Ten reasons counted once each: a ranking of noise (issue 14: "fix these first" for 8 of 10 reasons).
+        const reasons = Array.from({ length: 10 }, (_, index) => ({
+            ...PARETO.reasons[index % PARETO.reasons.length],
+            code: `Reason_${index}`,
+            label: `Reason ${index}`,
+            count: 1,
+            share: 10,
+            cumulativeShare: 10 * (index + 1)
+        }));
+        getParetoMock.mockResolvedValue(pareto({ total: 10, minimumSample: 30, adviceSupported: false, reasons }));
+        const element = await createPareto();
+
+        expect(text(element, 'advice-withheld')).toBe(
+            'Too few to say what to fix first: advice needs at least 30 rejected or recycled MQLs in the period; 10 so far.'
+        );
+        expect(root(element).querySelector('[data-id="summary"]')).toBeNull();
+        expect(root(element).querySelector('[data-id="hint"]')).toBeNull();
+        expect(root(element).textContent).not.toContain('Fix these first');
+        // The counts stay, without the 80 % line or the highlight that would single reasons out.
+        expect(bodyRows(element).filter((tr) => tr.dataset.reason)).toHaveLength(10);
+        expect(root(element).querySelector('[data-id="pareto-line"]')).toBeNull();
+        expect(root(element).querySelector('.vital-few')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('gives the advice from exactly the minimum sample, as the server judged it', async () => {
+        getParetoMock.mockResolvedValue(pareto({ total: 30, minimumSample: 30, adviceSupported: true }));
+        const element = await createPareto();
+
+        expect(text(element, 'summary')).toContain('Fix these first: ');
+        expect(root(element).querySelector('[data-id="advice-withheld"]')).toBeNull();
+    });
+
     it('draws no 80 % line when every reason is needed to reach it', async () => {
         getParetoMock.mockResolvedValue(
             pareto({ kind: 'Reject', total: 18, reasons: [{ ...PARETO.reasons[0], share: 100, cumulativeShare: 100 }] })

@@ -14,12 +14,14 @@ import INBOX_ZERO from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxZero';
 import LOAD_FAILED from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxLoadFailed';
 import { formatLabel } from 'c/labelFormat';
 import { flush, mount, removeAll } from 'test/lwcTest';
+import { navigate } from 'test/navigationMock';
 
 jest.mock('@salesforce/apex/LeadInboxController.getInbox', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadInboxController.getDispositionReasons', () => ({ default: jest.fn() }), {
     virtual: true
 });
 jest.mock('@salesforce/apex/LeadInboxController.decide', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('lightning/navigation', () => jest.requireActual('test/navigationMock'));
 
 type InboxPage = LeadInboxController.InboxPage;
 type DecisionResult = LeadHandoffService.DecisionResult;
@@ -158,6 +160,38 @@ describe('c-lead-inbox', () => {
             expect(rowFor(element, 'Mia Chen').querySelectorAll('td')[4].textContent).toBe('—');
         });
 
+        it('shows a paused SLA outside business hours: icon, words and until when, on a badge SLDS has', async () => {
+            // 17:00 UTC on Monday 2 March 2026 is 9:00 AM in the user's time zone (Jest: America/Los_Angeles).
+            const paused = { ...MIA, slaPausedUntil: '2026-03-02T17:00:00.000Z' };
+            getInboxMock.mockResolvedValue(page({ rows: [RAJ, paused] }));
+            const element = await createInbox();
+
+            const mia = rowFor(element, 'Mia Chen');
+            const badge = mia.querySelector('[data-sla]') as HTMLElement;
+            expect(badge.dataset.sla).toBe('paused');
+            expect(badge.className).toBe('slds-badge slds-badge_lightest');
+            expect(badge.querySelector('[aria-hidden="true"]')?.textContent).toBe('\u2016');
+            expect(mia.querySelector('[data-id="sla-word"]')?.textContent).toBe('Paused');
+            expect(mia.querySelector('[data-id="sla-text"]')?.textContent).toBe('until Mon, Mar 2, 9:00 AM');
+            // A breached lead stays breached outside business hours.
+            expect(rowFor(element, 'Raj Patel').querySelector('[data-id="sla-word"]')?.textContent).toBe('Breached');
+            await expect(element).toBeAccessible();
+        });
+
+        it('links each lead name to its record page and opens it there', async () => {
+            const element = await createInbox();
+            await flush();
+            const link = rowFor(element, 'Jane Doe').querySelector('th a') as HTMLAnchorElement;
+            expect(link.textContent).toBe('Jane Doe');
+            expect(link.getAttribute('href')).toBe(`/lightning/r/Lead/${JANE.leadId}/view`);
+
+            link.click();
+            expect(navigate).toHaveBeenCalledWith({
+                type: 'standard__recordPage',
+                attributes: { recordId: JANE.leadId, objectApiName: 'Lead', actionName: 'view' }
+            });
+        });
+
         it('labels every row action with the lead it acts on, and passes the accessibility rules', async () => {
             const element = await createInbox();
             expect(button(element, 'Accept Jane Doe')).toBeTruthy();
@@ -198,6 +232,37 @@ describe('c-lead-inbox', () => {
             await flush();
             expect(getInboxMock).toHaveBeenCalledTimes(2);
             expect(viewButton(element, 'all').getAttribute('aria-pressed')).toBe('false');
+        });
+
+        it("says what All counts, and that a manager's view-only queues are not in it", async () => {
+            const views = [
+                { key: 'all', label: 'All', count: 0, breached: 0, viewOnly: false },
+                { key: 'mine', label: 'Mine', count: 0, breached: 0, viewOnly: false },
+                { key: 'queue:Lead_Handoff_Escalations', label: 'Escalations', count: 2, breached: 0, viewOnly: false },
+                { key: 'queue:Lead_Handoff_SDR_Inbound', label: 'SDR Inbound', count: 30, breached: 1, viewOnly: true },
+                { key: 'queue:Lead_Handoff_Nurture', label: 'Nurture', count: 5, breached: 0, viewOnly: true }
+            ];
+            getInboxMock.mockResolvedValue(page({ views }));
+            const element = await createInbox();
+
+            expect(viewButton(element, 'all').title).toBe(
+                'All: 0 MQLs waiting for you and the queues you work; not the view-only queues SDR Inbound and Nurture'
+            );
+            expect(root(element).querySelector('[data-id="all-scope"]')?.textContent?.trim()).toBe(
+                'All and Breached count your MQLs and those of the queues you work. View only, not in them: SDR Inbound and Nurture.'
+            );
+            expect(viewButton(element, 'queue:Lead_Handoff_SDR_Inbound').title).toBe(
+                'SDR Inbound (view only): 30 MQLs waiting, 1 past the SLA'
+            );
+            expect(viewButton(element, 'queue:Lead_Handoff_Escalations').title).toBe('Escalations: 2 MQLs waiting');
+        });
+
+        it('says nothing about view-only queues to someone who has none', async () => {
+            const element = await createInbox();
+            expect(root(element).querySelector('[data-id="all-scope"]')).toBeNull();
+            expect(viewButton(element, 'all').title).toBe(
+                'All: 4 MQLs waiting for you and the queues you work, 1 past the SLA'
+            );
         });
 
         it('switches views, showing counts and late leads per view', async () => {

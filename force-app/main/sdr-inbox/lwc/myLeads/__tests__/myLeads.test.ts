@@ -2,30 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import MyLeads from 'c/myLeads';
 import getMyLeads from '@salesforce/apex/MyLeadsController.getMyLeads';
 import { flush, mount, removeAll } from 'test/lwcTest';
+import { navigate } from 'test/navigationMock';
 
 jest.mock('@salesforce/apex/MyLeadsController.getMyLeads', () => ({ default: jest.fn() }), { virtual: true });
 
-// The sfdx-lwc-jest navigation stub drops page references: this one records them.
-jest.mock('lightning/navigation', () => {
-    const Navigate = Symbol('Navigate');
-    const navigate = jest.fn();
-    const NavigationMixin = Object.assign(
-        (Base: new () => object) =>
-            class extends Base {
-                [Navigate](pageReference: unknown) {
-                    navigate(pageReference);
-                }
-            },
-        { Navigate, GenerateUrl: Symbol('GenerateUrl') }
-    );
-    return { NavigationMixin, navigate };
-});
+jest.mock('lightning/navigation', () => jest.requireActual('test/navigationMock'));
 
 type MyLeadsData = MyLeadsService.MyLeads;
 
 const DATA = jest.requireActual<MyLeadsData>('./data/MyLeadsController.getMyLeads.json');
 const getMyLeadsMock = jest.mocked(getMyLeads);
-const { navigate } = jest.requireMock<{ navigate: jest.Mock }>('lightning/navigation');
 
 function data(overrides: Partial<MyLeadsData> = {}): MyLeadsData {
     return JSON.parse(JSON.stringify({ ...DATA, ...overrides })) as MyLeadsData;
@@ -78,10 +64,13 @@ describe('c-my-leads', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('opens the Lead page of a lead from its name', async () => {
+    it('links each name to the Lead record page and opens it there', async () => {
         const element = await create();
+        await flush();
 
-        const open = root(element).querySelector<HTMLButtonElement>('button[aria-label="Open Grace Hopper"]')!;
+        const open = root(element).querySelector<HTMLAnchorElement>('tbody tr[data-id="00Q000000000002AAA"] th a')!;
+        expect(open.textContent).toBe('Grace Hopper');
+        expect(open.getAttribute('href')).toBe('/lightning/r/Lead/00Q000000000002AAA/view');
         open.click();
 
         expect(navigate).toHaveBeenCalledWith({

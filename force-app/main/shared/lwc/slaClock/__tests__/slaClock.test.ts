@@ -8,6 +8,7 @@ import {
     formatDuration,
     formatMinutes,
     isoDate,
+    openingText,
     serverTime,
     slaState,
     slaStatus,
@@ -53,6 +54,31 @@ describe('SLA state', () => {
         expect(slaState(acceptBy, NOW + 15 * MINUTE, dueSoonAt)).toBe('amber');
         expect(slaState(acceptBy, NOW + 16 * MINUTE, dueSoonAt)).toBe('red');
         expect(slaState(inMinutes(-8), NOW)).toBe('red');
+    });
+
+    it('is paused while the business hours are closed, until they open, unless already breached', () => {
+        // Outside business hours the accept-by clock stands still (ResponseSlaClock on the server sets pausedUntil).
+        // Hours open in 60 minutes; 15 business minutes are left then, all of them due soon.
+        const pausedUntil = inMinutes(60);
+        expect(slaState(inMinutes(75), NOW, inMinutes(60), pausedUntil)).toBe('paused');
+        expect(slaState(inMinutes(75), NOW + 59 * MINUTE, inMinutes(60), pausedUntil)).toBe('paused');
+        // Once the hours open the clock runs again: the ticking browser needs no new page for that.
+        expect(slaState(inMinutes(75), NOW + 60 * MINUTE, inMinutes(60), pausedUntil)).toBe('amber');
+        // Paused wins over due soon, as ResponseSlaClock orders them.
+        expect(slaState(acceptBy, NOW, dueSoonAt, pausedUntil)).toBe('paused');
+        expect(slaState(inMinutes(-8), NOW, null, pausedUntil)).toBe('red');
+        expect(slaState(acceptBy, NOW, dueSoonAt, null)).toBe('amber');
+    });
+
+    it("says until when a paused SLA waits, in the user's locale and time zone", () => {
+        // Jest's @salesforce/i18n: en-US, America/Los_Angeles. 2026-03-02 17:00 UTC is a Monday, 09:00 there.
+        const opening = '2026-03-02T17:00:00.000Z';
+        expect(openingText(opening)).toBe('Mon, Mar 2, 9:00 AM');
+        expect(slaStatus(acceptBy, NOW, dueSoonAt, opening)).toEqual({
+            state: 'paused',
+            text: 'until Mon, Mar 2, 9:00 AM'
+        });
+        expect(openingText(null)).toBe('');
     });
 
     it('has no state without an accept-by', () => {
@@ -118,6 +144,7 @@ describe('how an SLA state reads on screen', () => {
             'On track',
             'Due soon',
             'Breached',
+            'Paused',
             'No SLA'
         ]);
     });
