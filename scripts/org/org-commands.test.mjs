@@ -256,7 +256,7 @@ test('set-up runs again on a set-up org without assigning, adding, creating or i
     assert.equal(run.status, 0, run.stderr);
     const writes = run.calls.filter((call) => /^(org assign|data create|org create|data import)/.test(call));
     assert.deepEqual(writes, []);
-    assert.match(run.stdout, /64 of the 64 sample leads are already in the org/);
+    assert.match(run.stdout, /76 of the 76 sample leads are already in the org/);
 });
 
 test('set-up outside a scratch org creates no users and imports no sample data unless asked', () => {

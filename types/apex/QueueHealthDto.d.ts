@@ -71,20 +71,51 @@ declare namespace QueueHealthDto {
         diagnosis: string | null;
     }
 
+    interface MqlVolume {
+        /** MQLs entered in the period */
+        gross: number;
+        /** rejections with a reason marked Disqualifies_Volume__c */
+        disqualified: number;
+        /** gross minus disqualified, never below 0 */
+        net: number;
+        /** each disqualifying reason with its count (share: percent of gross) */
+        reasons: ReasonCount[];
+    }
+
+    interface Pipeline {
+        /** opportunities created by the conversions of the period */
+        opportunities: number;
+        /** their amount: pipeline created */
+        amount: number;
+        won: number;
+        wonAmount: number;
+        lost: number;
+        open: number;
+        /** won of won and lost, percent; null when none is closed */
+        winRate: number | null;
+        /** median days from MQL to the won close date; null without a won conversion */
+        medianDaysMqlToWon: number | null;
+    }
+
     interface FunnelGroup {
-        /** `all`, a lead source, or a segment API value */
+        /** `all`, a lead source, a segment API value, a campaign Id, or `(none)` */
         key: string;
         label: string;
         stages: StageCount[];
+        /** Lead→MQL, MQL→SAL, SAL→SQL, SQL→Opportunity, Opportunity→Won, SQL→Won */
         conversions: Conversion[];
+        volume: MqlVolume;
+        pipeline: Pipeline;
     }
 
     interface Funnel {
         periodStart: string;
         periodEnd: string;
-        /** none, leadSource or segment */
+        /** none, leadSource, segment or campaign */
         groupBy: string;
         groups: FunnelGroup[];
+        /** labels of the reasons net valid volume leaves out, in policy order */
+        disqualifyingReasons: string[];
     }
 
     interface ReasonPareto {

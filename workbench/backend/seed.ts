@@ -4,7 +4,11 @@
 // decision (the Apex says who may: a persona it refuses hands the decision to the next), each decided lead opened by
 // its SDR first (speed to lead). Scheduled paths (the SLA
 // breach) run whenever the clock passes their time. Nothing here decides a stage, an SLA or a route.
-import { readFileSync } from 'node:fs';
+// The plan's campaigns are inserted first and each lead joins its campaigns right after it is inserted (the product's
+// flow stamps the campaign that brought it); the SQL rows named in data/conversions.json are then converted through
+// the stage panel and their opportunities moved to the stage the file gives (won, lost or still open), as their
+// owner would in the opportunity's record page.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Aura, BusinessCalendar, Json, LocalOrg, UserContext } from './local-org.ts';
 
@@ -22,6 +26,59 @@ const isChecklistField = (field: string) => field.startsWith('SQL_') || field ==
 const NOT_THIS_PERSONA = new Set(['NOT_YOURS', 'NO_ACCESS', 'NOT_FOUND']);
 
 export type Row = Record<string, Json>;
+
+interface PlanEntry {
+    sobject: string;
+    files: string[];
+}
+
+/** The rows of the plan's files for one object, each with its referenceId. */
+function planRecords(root: string, sobject: string): { referenceId: string; fields: Row }[] {
+    const plan = JSON.parse(readFileSync(join(root, 'data', 'lead-handoff-plan.json'), 'utf8')) as PlanEntry[];
+    return plan
+        .filter((entry) => entry.sobject === sobject)
+        .flatMap((entry) => entry.files)
+        .flatMap((file) => (JSON.parse(readFileSync(join(root, 'data', file), 'utf8')) as { records: Row[] }).records)
+        .map((record) => ({
+            referenceId: String((record.attributes as Record<string, Json>).referenceId),
+            fields: Object.fromEntries(Object.entries(record).filter(([field]) => field !== 'attributes'))
+        }));
+}
+
+/** What the sample adds around the leads: campaigns, memberships and the conversions to play. */
+export interface SampleExtras {
+    /** referenceId of each lead row, in row order. */
+    leadReferenceIds: string[];
+    campaigns: { referenceId: string; fields: Row }[];
+    /** Memberships: the campaign's and the lead's referenceIds (`@` removed) and the member fields. */
+    members: { campaign: string; lead: string; fields: Row }[];
+    /** Lead referenceId → the converted opportunity's amount and stage (data/conversions.json). */
+    conversions: Map<string, { amount: number; stageName: string }>;
+}
+
+export function sampleExtras(root: string): SampleExtras {
+    const conversionsFile = join(root, 'data', 'conversions.json');
+    const conversions = new Map<string, { amount: number; stageName: string }>();
+    if (existsSync(conversionsFile)) {
+        const file = JSON.parse(readFileSync(conversionsFile, 'utf8')) as {
+            conversions: { referenceId: string; amount: number; stageName: string }[];
+        };
+        for (const entry of file.conversions) conversions.set(entry.referenceId, entry);
+    }
+    const reference = (value: Json) => String(value).replace(/^@/, '');
+    return {
+        leadReferenceIds: planRecords(root, 'Lead').map((record) => record.referenceId),
+        campaigns: planRecords(root, 'Campaign'),
+        members: planRecords(root, 'CampaignMember').map(({ fields }) => ({
+            campaign: reference(fields.CampaignId),
+            lead: reference(fields.LeadId),
+            fields: Object.fromEntries(
+                Object.entries(fields).filter(([field]) => field !== 'CampaignId' && field !== 'LeadId')
+            )
+        })),
+        conversions
+    };
+}
 
 export function sampleRows(root: string): Row[] {
     const plan = JSON.parse(readFileSync(join(root, 'data', 'lead-handoff-plan.json'), 'utf8')) as {
@@ -65,10 +122,35 @@ function businessMinutesBefore(calendar: BusinessCalendar, now: number, minutes:
 
 type Outcome = { ok: boolean; code: string | null; message: string | null };
 
-export function seed(context: SeedContext, rows: Row[], now: number): void {
+const NO_EXTRAS: SampleExtras = { leadReferenceIds: [], campaigns: [], members: [], conversions: new Map() };
+
+export function seed(context: SeedContext, rows: Row[], now: number, extras: SampleExtras = NO_EXTRAS): void {
     const { aura, org, dataLoader, deciders, calendar } = context;
     const leadIds: string[] = [];
     const steps: Step[] = [];
+    const campaignIds = new Map<string, string>();
+    const insertAsLoader = (objectName: string, records: Row[], what: string) => {
+        const outcome = aura.insertRecords(org, dataLoader, objectName, records);
+        outcome.ids.forEach((id, index) => {
+            if (!id) throw new Error(`sample ${what} was not inserted: ${outcome.errors[index].join(' ')}`);
+        });
+        return outcome.ids as string[];
+    };
+    const joinCampaigns = (row: number) => {
+        const reference = extras.leadReferenceIds[row];
+        const members = extras.members.filter((member) => member.lead === reference);
+        if (members.length === 0) return;
+        insertAsLoader(
+            'CampaignMember',
+            members.map((member) => ({
+                ...member.fields,
+                CampaignId: campaignIds.get(member.campaign) ?? null,
+                LeadId: leadIds[row]
+            })),
+            `campaign membership of ${reference}`
+        );
+    };
+    const conversionOrder = [...extras.conversions.keys()];
     const stageOf = (row: number) => String(org.store.get(leadIds[row])?.get('Lifecycle_Stage__c') ?? '');
 
     const call = (user: UserContext, apexClass: string, method: string, params: Record<string, unknown>) => {
@@ -121,6 +203,7 @@ export function seed(context: SeedContext, rows: Row[], now: number): void {
             if (!outcome.ids[0])
                 throw new Error(`sample lead ${row + 1} was not inserted: ${outcome.errors[0].join(' ')}`);
             leadIds[row] = outcome.ids[0];
+            joinCampaigns(row);
         };
         if (stage === 'MQL') {
             const waited = WAITED_MINUTES[row % WAITED_MINUTES.length];
@@ -131,7 +214,12 @@ export function seed(context: SeedContext, rows: Row[], now: number): void {
                 steps.push({ at: calendar.add(inserted, Math.ceil(waited / 3) * MINUTE), row, run: view(row) });
             return;
         }
-        const created = calendar.nextStart(now - (3 + ((row * 7) % 40)) * DAY + row * 37 * MINUTE);
+        const conversion = extras.conversions.get(extras.leadReferenceIds[row]);
+        // Converted samples start within the last four weeks, so their whole story fits the default 30-day funnel.
+        const daysAgo = conversion
+            ? 8 + 2 * conversionOrder.indexOf(extras.leadReferenceIds[row])
+            : 3 + ((row * 7) % 40);
+        const created = calendar.nextStart(now - daysAgo * DAY + row * 37 * MINUTE);
         steps.push({ at: created, row, run: insert });
         if (stage === 'Lead') return;
         const first = calendar.add(created, DECISION_AFTER_MINUTES[row % DECISION_AFTER_MINUTES.length] * MINUTE);
@@ -178,8 +266,55 @@ export function seed(context: SeedContext, rows: Row[], now: number): void {
                     );
                 }
             });
+            if (conversion) convertLater(row, conversion, later(3 + (row % 3)), later(5 + (row % 3)));
         }
     });
+
+    /** Converts the lead through the stage panel, then its owner moves the opportunity to the sample's stage. */
+    function convertLater(row: number, conversion: { amount: number; stageName: string }, at: number, closeAt: number) {
+        let converter: UserContext | null = null;
+        let opportunityId = '';
+        steps.push({
+            at,
+            row,
+            run: (when) => {
+                const closeDate = new Date(when + 30 * DAY).toISOString().slice(0, 10);
+                const request = { leadId: leadIds[row], seenStage: stageOf(row), amount: conversion.amount, closeDate };
+                converter = asDecider(row, 'convert', (user) => {
+                    const result = call(user, 'LeadStagePanelController', 'convert', { request });
+                    opportunityId = String(result.opportunityId ?? '');
+                    return result.outcome as unknown as Outcome;
+                });
+            }
+        });
+        steps.push({
+            at: closeAt,
+            row,
+            run: (when) => {
+                const closed = conversion.stageName.startsWith('Closed');
+                const fields: Record<string, Json> = { Id: opportunityId, StageName: conversion.stageName };
+                if (closed) fields.CloseDate = new Date(when).toISOString().slice(0, 10);
+                const saved = aura.saveRecord(org, converter!, { apiName: 'Opportunity', fields });
+                if (!saved.ok) throw new Error(`sample opportunity of lead ${row + 1}: ${saved.body.message}`);
+            }
+        });
+    }
+
+    if (extras.campaigns.length > 0) {
+        const first = Math.min(now, ...steps.map((step) => step.at)) - MINUTE;
+        steps.push({
+            at: first,
+            row: -1,
+            run: () => {
+                const ids = insertAsLoader(
+                    'Campaign',
+                    extras.campaigns.map((campaign) => campaign.fields),
+                    'campaign'
+                );
+                extras.campaigns.forEach((campaign, index) => campaignIds.set(campaign.referenceId, ids[index]));
+            }
+        });
+    }
 
     for (const step of steps.sort((left, right) => left.at - right.at || left.row - right.row)) {
         const at = Math.min(step.at, now);

@@ -209,6 +209,71 @@ export function scenarios(env) {
             }
         },
         {
+            title: 'the manager funnel runs to the customer: SQL → Won against its band, pipeline created, net valid volume, by campaign',
+            async run() {
+                const page = await newPage();
+                await page.goto(`${url}?as=manager#/manager`);
+                const funnelView = page.locator('c-funnel-conversion');
+                const sqlToWon = funnelView.locator('tr[data-conversion="all-SQL-Won"]');
+                await sqlToWon.waitFor();
+                const served = await backend.call('manager', 'QueueHealthController', 'getFunnel', {
+                    periodDays: 30,
+                    groupBy: 'none'
+                });
+                const step = served.groups[0].conversions.find(
+                    (conversion) => conversion.fromStage === 'SQL' && conversion.toStage === 'Won'
+                );
+                assert.ok(step.toCount > 0, `the sample's converted leads include won ones (${step.toCount})`);
+                assert.ok(
+                    step.rate >= 20 && step.rate <= 30,
+                    `the sample's SQL to customer lies in 20–30 % (${step.rate})`
+                );
+                assert.equal(
+                    (await sqlToWon.locator('th').innerText()).trim(),
+                    `SQL → ${LABELS.get('LeadHandoff_ManagerInsights_FunnelWon')}`
+                );
+                assert.equal(
+                    (await sqlToWon.locator('[data-id="verdict"]').innerText()).trim(),
+                    LABELS.get('LeadHandoff_ManagerInsights_FunnelWithin')
+                );
+                assert.match(await sqlToWon.locator('[data-id="benchmark"]').innerText(), /20 %.*30 %/);
+                const pipeline = await funnelView.locator('[data-id="pipeline"] li').allInnerTexts();
+                const created = served.groups[0].pipeline;
+                assert.match(pipeline[0], new RegExp(`^${created.opportunities} opportunities from leads converted`));
+                assert.match(
+                    pipeline[1],
+                    new RegExp(`^Won ${created.won} \\(.+\\), lost ${created.lost}, open ${created.open}$`)
+                );
+                const volume = await funnelView.locator('[data-id="volume"]').first().innerText();
+                const { gross, net } = served.groups[0].volume;
+                assert.match(volume, new RegExp(`${gross} gross, ${net} net valid`));
+                assert.ok(net < gross, 'the sample rejects some MQLs as never valid');
+                assert.match(
+                    await funnelView.locator('[data-id="exclusions"]').innerText(),
+                    /excludes MQLs rejected as Student or personal email, Competitor, and Duplicate/
+                );
+                await sqlToWon.scrollIntoViewIfNeeded();
+                await screenshot(page, 'funnel-to-customer');
+
+                await funnelView.locator('button[data-group="groupBy"][data-value="campaign"]').click();
+                const headings = funnelView.locator('section > h3');
+                await headings.filter({ hasText: 'Berlin Trade Show' }).waitFor();
+                assert.deepEqual(
+                    (await headings.allInnerTexts()).map((text) => text.trim()),
+                    [
+                        'Autumn Webinar Series',
+                        'Berlin Trade Show',
+                        LABELS.get('LeadHandoff_ManagerInsights_FunnelNoCampaign')
+                    ],
+                    'one funnel per sample campaign, then the leads without one'
+                );
+                await headings.first().scrollIntoViewIfNeeded();
+                await screenshot(page, 'funnel-by-campaign');
+                await expectNoSeriousAxeViolations(page, screenshot, 'funnel-by-campaign');
+                await page.close();
+            }
+        },
+        {
             title: 'right after the inbox loads, ? lists the shortcuts and j focuses the first lead, with no click first',
             async run() {
                 const page = await newPage();

@@ -33,6 +33,16 @@ const OPPORTUNITY_STAGES = [
     'Closed Lost'
 ];
 
+/**
+ * The default OpportunityStage records of an org: IsClosed and IsWon of an opportunity follow its StageName
+ * (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_opportunitystage.htm);
+ * every other default stage is open.
+ */
+export const OPPORTUNITY_STAGE_OUTCOMES: Readonly<Record<string, { isClosed: boolean; isWon: boolean }>> = {
+    'Closed Won': { isClosed: true, isWon: true },
+    'Closed Lost': { isClosed: true, isWon: false }
+};
+
 export const SALES_OBJECTS: ObjectSpec[] = [
     {
         name: 'Lead',
@@ -125,7 +135,56 @@ export const SALES_OBJECTS: ObjectSpec[] = [
             Description: { type: 'textarea', length: 32000, access: 'rw' },
             IsClosed: ro('boolean'),
             IsWon: ro('boolean'),
+            CampaignId: ref(['Campaign'], 'Campaign'),
             OwnerId: userOwner()
+        }
+    },
+    // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_campaign.htm
+    {
+        name: 'Campaign',
+        prefix: '701',
+        plural: 'Campaigns',
+        sharingModel: 'ReadWrite',
+        fields: {
+            Name: req(80),
+            Type: pick([
+                'Conference',
+                'Webinar',
+                'Trade Show',
+                'Public Relations',
+                'Partners',
+                'Referral Program',
+                'Advertisement',
+                'Banner Ads',
+                'Direct Mail',
+                'Email',
+                'Telemarketing',
+                'Other'
+            ]),
+            Status: pick(['Planned', 'In Progress', 'Completed', 'Aborted']),
+            StartDate: { type: 'date', access: 'rw' },
+            EndDate: { type: 'date', access: 'rw' },
+            IsActive: bool(),
+            Description: { type: 'textarea', length: 32000, access: 'rw' },
+            ParentId: ref(['Campaign'], 'Parent'),
+            OwnerId: userOwner()
+        }
+    },
+    // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_campaignmember.htm
+    // (LeadId and ContactId: "Create, Filter, Group, Nillable, Sort", not Update). Sharing follows the campaign.
+    {
+        name: 'CampaignMember',
+        prefix: '00v',
+        plural: 'Campaign Members',
+        sharingModel: 'ControlledByParent',
+        fields: {
+            // Required in an org; the notation has no "required, create only", so a missing one is not refused here.
+            CampaignId: ref(['Campaign'], 'Campaign', 'c'),
+            LeadId: ref(['Lead'], 'Lead', 'c'),
+            ContactId: ref(['Contact'], 'Contact', 'c'),
+            Status: pick(['Sent', 'Responded']),
+            HasResponded: ro('boolean'),
+            FirstRespondedDate: ro('date')
         }
     }
 ];

@@ -25,6 +25,8 @@ export const SETUP_OBJECTS: ObjectSpec[] = [
             UserRoleId: ref(['UserRole'], 'UserRole'),
             ManagerId: ref(['User'], 'Manager'),
             IsActive: bool('rw', true),
+            // The Marketing User checkbox: creating campaigns and adding members needs it (not enforced here).
+            UserPermissionsMarketingUser: bool(),
             TimeZoneSidKey: { type: 'picklist', access: 'req' },
             LocaleSidKey: { type: 'picklist', access: 'req' },
             EmailEncodingKey: { type: 'picklist', access: 'req' },

@@ -6,6 +6,7 @@ import type { SObjectDescribe } from '../core/schema.ts';
 import type { SObject } from '../core/sobject.ts';
 import { SDatetime } from '../core/values.ts';
 import { evaluateFormula } from '../formula/index.ts';
+import { OPPORTUNITY_STAGE_OUTCOMES } from '../project/standard-sales.ts';
 
 /** Field defaults (formula, checkbox, default picklist value) for fields the caller did not set, and OwnerId. */
 export function applyDefaults(transaction: Transaction, describe: SObjectDescribe, record: SObject): void {
@@ -40,7 +41,10 @@ export function applyDefaults(transaction: Transaction, describe: SObjectDescrib
         record.set('OwnerId', transaction.user.id);
 }
 
-/** Audit fields, IsDeleted, and the compound Name of a person (Lead, Contact) from FirstName and LastName. */
+/**
+ * Audit fields, IsDeleted, the compound Name of a person (Lead, Contact) from FirstName and LastName, and an
+ * Opportunity's IsClosed and IsWon from its StageName's OpportunityStage.
+ */
 export function stampSystemFields(
     transaction: Transaction,
     describe: SObjectDescribe,
@@ -63,5 +67,10 @@ export function stampSystemFields(
         const parts = [record.get('FirstName'), record.get('LastName')];
         const name = parts.filter((part) => typeof part === 'string' && part !== '').join(' ');
         set('Name', name);
+    }
+    if (describe.name.toLowerCase() === 'opportunity' && describe.fields.has('iswon')) {
+        const outcome = OPPORTUNITY_STAGE_OUTCOMES[String(record.get('StageName') ?? '')];
+        set('IsClosed', outcome?.isClosed ?? false);
+        set('IsWon', outcome?.isWon ?? false);
     }
 }

@@ -38,6 +38,9 @@ const STANDARD_USER_OBJECTS: Record<string, Omit<ObjectPermission, 'object'>> = 
     account: CRED,
     contact: CRED,
     opportunity: CRED,
+    // Read only: creating campaigns and members needs the Marketing User feature license (not emulated).
+    campaign: READ,
+    campaignmember: READ,
     // Setup and reference data every user can read (queried by ordinary users' code in user mode).
     user: READ,
     profile: READ,

@@ -432,3 +432,48 @@ test('auto-number: new records take the next numbers in the display format, cont
     assert.deepEqual(numbers, ['L-001', 'L-002', 'L-003']);
     assert.equal(tx.store.get(third.id!)!.get('Number__c'), 'L-003');
 });
+
+// https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_opportunitystage.htm
+test("an opportunity's IsClosed and IsWon follow its stage on insert and on every update", () => {
+    const meta = metadata();
+    const opportunity = meta.schema.object('Opportunity')!;
+    for (const name of ['IsClosed', 'IsWon'])
+        opportunity.fields.set(name.toLowerCase(), {
+            name,
+            label: name,
+            type: 'boolean',
+            custom: false,
+            required: false,
+            createable: false,
+            updateable: false
+        });
+    const tx = transaction(meta);
+    const save = engine(SYSTEM_ACCESS, meta);
+    const deal = (StageName: string) => new SObject('Opportunity', { Name: 'Deal', StageName, CloseDate: null });
+    const inserted = [deal('Prospecting'), deal('Closed Won'), deal('Closed Lost')];
+    save.dml(tx, 'insert', inserted, SYSTEM);
+    const outcome = () =>
+        inserted.map((record) => {
+            const stored = tx.store.get(record.id!)!;
+            return [stored.get('IsClosed'), stored.get('IsWon')];
+        });
+    assert.deepEqual(outcome(), [
+        [false, false],
+        [true, true],
+        [true, false]
+    ]);
+    save.dml(
+        tx,
+        'update',
+        [
+            new SObject('Opportunity', { Id: inserted[0].id, StageName: 'Closed Won' }),
+            new SObject('Opportunity', { Id: inserted[1].id, StageName: 'Negotiation/Review' })
+        ],
+        SYSTEM
+    );
+    assert.deepEqual(outcome(), [
+        [true, true],
+        [false, false],
+        [true, false]
+    ]);
+});

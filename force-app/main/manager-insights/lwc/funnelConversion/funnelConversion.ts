@@ -1,5 +1,7 @@
-// Funnel conversion: stage-to-stage rates over a period, overall or per lead source or segment, each against
-// its benchmark band (Funnel_Benchmark__mdt), with the benchmark's diagnosis beside a rate outside the band.
+// Funnel conversion: stage-to-stage rates over a period, from new lead to won customer (SQL → Won against the
+// SQL-to-customer band), overall or per lead source, segment or campaign, each against its benchmark band
+// (Funnel_Benchmark__mdt), with the benchmark's diagnosis beside a rate outside the band; per group the MQL volume
+// gross and net of the rejections the policy marks as never valid, and the pipeline created by its conversions.
 import { api } from 'lwc';
 import getFunnel from '@salesforce/apex/QueueHealthController.getFunnel';
 import HEADING from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelHeading';
@@ -9,6 +11,19 @@ import GROUP_BY from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelGrou
 import WHOLE_FUNNEL from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelWholeFunnel';
 import BY_LEAD_SOURCE from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelByLeadSource';
 import BY_SEGMENT from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelBySegment';
+import BY_CAMPAIGN from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelByCampaign';
+import WON from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelWon';
+import PIPELINE_HEADING from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelPipelineHeading';
+import PIPELINE from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelPipeline';
+import OUTCOMES from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelOutcomes';
+import WIN_RATE from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelWinRate';
+import NO_WIN_RATE from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelNoWinRate';
+import DAYS_TO_WON from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelDaysToWon';
+import NO_PIPELINE from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelNoPipeline';
+import VOLUME from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelVolume';
+import VOLUME_REASON from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelVolumeReason';
+import VOLUME_EXCLUDES from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelVolumeExcludes';
+import VOLUME_NO_EXCLUSIONS from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelVolumeNoExclusions';
 import BELOW from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelBelow';
 import WITHIN from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelWithin';
 import ABOVE from '@salesforce/label/c.LeadHandoff_ManagerInsights_FunnelAbove';
@@ -39,12 +54,28 @@ import type { ChoiceOption } from 'c/insightsFormat';
 
 type Funnel = QueueHealthDto.Funnel;
 type Conversion = QueueHealthDto.Conversion;
+type FunnelGroup = QueueHealthDto.FunnelGroup;
 
 export const GROUP_BY_OPTIONS: readonly ChoiceOption[] = [
     { value: 'none', label: WHOLE_FUNNEL },
     { value: 'leadSource', label: BY_LEAD_SOURCE },
-    { value: 'segment', label: BY_SEGMENT }
+    { value: 'segment', label: BY_SEGMENT },
+    { value: 'campaign', label: BY_CAMPAIGN }
 ];
+
+/** The outcome after Opportunity (StageFunnelBuilder.WON): not a lead stage, so not in c/leadLabels. */
+const WON_STEP = 'Won';
+
+const stepLabel = (stage: string) => (stage === WON_STEP ? WON : stageLabel(stage));
+
+const amountText = (amount: number | null | undefined) =>
+    new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(amount ?? 0);
+
+/** The sentence that says which rejections net valid volume leaves out. */
+export function exclusionsText(reasons: readonly string[] | null | undefined): string {
+    if (!reasons || reasons.length === 0) return VOLUME_NO_EXCLUSIONS;
+    return formatLabel(VOLUME_EXCLUDES, new Intl.ListFormat(undefined, { type: 'conjunction' }).format(reasons));
+}
 
 const BAND_TEXT: Readonly<Record<NonNullable<Conversion['band']>, string>> = {
     Below: BELOW,
@@ -83,7 +114,8 @@ export default class FunnelConversion extends PeriodChoiceLoader<Funnel> {
         columnBand: COLUMN_BAND,
         columnChart: COLUMN_CHART,
         columnVerdict: COLUMN_VERDICT,
-        legend: LEGEND
+        legend: LEGEND,
+        pipelineHeading: PIPELINE_HEADING
     };
 
     connectedCallback(): void {
@@ -110,6 +142,10 @@ export default class FunnelConversion extends PeriodChoiceLoader<Funnel> {
         return this.groups.length > 0;
     }
 
+    get exclusionsText(): string {
+        return exclusionsText(this.data?.disqualifyingReasons);
+    }
+
     get emptyMessage(): string {
         return formatLabel(EMPTY, dayCount(Number(this.period)));
     }
@@ -118,21 +154,54 @@ export default class FunnelConversion extends PeriodChoiceLoader<Funnel> {
         const single = this.groups.length === 1;
         return this.groups.map((group) => {
             const heading = single && group.key === 'all' ? WHOLE_FUNNEL : group.label;
-            const stages = group.stages.map((stage) => `${stageLabel(stage.stage)} ${stage.entered}`).join(' · ');
+            const stages = group.stages.map((stage) => `${stepLabel(stage.stage)} ${stage.entered}`).join(' · ');
             return {
                 key: group.key,
                 heading,
                 headingId: `funnel-${group.key}`,
                 stagesText: formatLabel(ENTERED, stages),
                 caption: formatLabel(TABLE_CAPTION, heading),
-                rows: group.conversions.map((conversion) => this.row(group.key, conversion))
+                rows: group.conversions.map((conversion) => this.row(group.key, conversion)),
+                volumeText: this.volumeText(group),
+                volumeReasonsText: (group.volume?.reasons ?? [])
+                    .filter((reason) => reason.count > 0)
+                    .map((reason) => formatLabel(VOLUME_REASON, reason.label, reason.count))
+                    .join(' · '),
+                pipelineHeadingId: `funnel-${group.key}-pipeline`,
+                pipelineLines: this.pipelineLines(group)
             };
         });
     }
 
+    volumeText(group: FunnelGroup): string {
+        const volume = group.volume;
+        return volume ? formatLabel(VOLUME, volume.gross, volume.net, volume.disqualified) : '';
+    }
+
+    /** Pipeline created, its outcomes, the win rate and the time from MQL to won, one sentence each. */
+    pipelineLines(group: FunnelGroup): { key: string; text: string }[] {
+        const pipeline = group.pipeline;
+        if (!pipeline || pipeline.opportunities === 0) return [{ key: 'none', text: NO_PIPELINE }];
+        const lines = [
+            { key: 'created', text: formatLabel(PIPELINE, pipeline.opportunities, amountText(pipeline.amount)) },
+            {
+                key: 'outcomes',
+                text: formatLabel(OUTCOMES, pipeline.won, amountText(pipeline.wonAmount), pipeline.lost, pipeline.open)
+            },
+            {
+                key: 'winRate',
+                text: pipeline.winRate === null ? NO_WIN_RATE : formatLabel(WIN_RATE, percentText(pipeline.winRate))
+            }
+        ];
+        if (pipeline.medianDaysMqlToWon !== null) {
+            lines.push({ key: 'daysToWon', text: formatLabel(DAYS_TO_WON, pipeline.medianDaysMqlToWon) });
+        }
+        return lines;
+    }
+
     row(groupKey: string, conversion: Conversion) {
-        const from = stageLabel(conversion.fromStage);
-        const to = stageLabel(conversion.toStage);
+        const from = stepLabel(conversion.fromStage);
+        const to = stepLabel(conversion.toStage);
         const { rate, lowPercent: low, highPercent: high } = conversion;
         const hasBand = low !== null && high !== null;
         const outOfBand = rate !== null && (conversion.band === 'Below' || conversion.band === 'Above');

@@ -9,6 +9,7 @@ type Funnel = QueueHealthDto.Funnel;
 type FunnelGroup = QueueHealthDto.FunnelGroup;
 
 const FUNNEL = jest.requireActual<Funnel>('./data/QueueHealthController.getFunnel.json');
+const BY_CAMPAIGN = jest.requireActual<Funnel>('./data/QueueHealthController.getFunnel.campaign.json');
 const getFunnelMock = jest.mocked(getFunnel);
 
 function funnel(overrides: Partial<Funnel> = {}): Funnel {
@@ -28,9 +29,14 @@ function group(key: string, label: string, mqlToSal: number | null): FunnelGroup
                 band: mqlToSal === null ? null : mqlToSal > 90 ? 'Above' : mqlToSal < 70 ? 'Below' : 'Within',
                 diagnosis: mqlToSal !== null && mqlToSal > 90 ? null : all.conversions[1].diagnosis
             }
-        ]
+        ],
+        volume: all.volume,
+        pipeline: all.pipeline
     };
 }
+
+/** axe over three funnels with their tables takes a few seconds on a loaded machine (the default is 5). */
+const AXE_ON_THREE_GROUPS_MS = 20_000;
 
 const createFunnel = (props: Record<string, unknown> = {}) => mount('c-funnel-conversion', FunnelConversion, props);
 
@@ -39,6 +45,12 @@ const status = (element: HTMLElement) => root(element).querySelector('c-insights
 const picker = (element: HTMLElement) => root(element).querySelector('c-insights-picker')?.shadowRoot as ShadowRoot;
 const row = (element: HTMLElement, key: string) =>
     root(element).querySelector(`tr[data-conversion="${key}"]`) as HTMLElement;
+const section = (element: HTMLElement, heading: string) =>
+    Array.from(root(element).querySelectorAll('section')).find(
+        (candidate) => candidate.querySelector('h3')?.textContent === heading
+    ) as HTMLElement;
+const pipelineLines = (container: HTMLElement) =>
+    Array.from(container.querySelectorAll('[data-id="pipeline"] li')).map((line) => line.textContent);
 const text = (container: HTMLElement, id: string) =>
     container.querySelector(`[data-id="${id}"]`)?.textContent?.trim() ?? '';
 const choice = (element: HTMLElement, name: string, value: string) =>
@@ -67,7 +79,7 @@ describe('c-funnel-conversion', () => {
         expect(text(leadToMql, 'verdict')).toBe('Within the benchmark');
         expect(leadToMql.querySelector('[data-id="diagnosis"]')).toBeNull();
         expect(root(element).querySelector('[data-id="stages"]')?.textContent).toContain(
-            'Lead 400 · MQL 120 · SAL 72 · SQL 30 · Won 0'
+            'Lead 400 · MQL 120 · SAL 72 · SQL 30 · Won (customer) 0'
         );
     });
 
@@ -196,6 +208,99 @@ describe('c-funnel-conversion', () => {
         await flush();
         expect(status(element).querySelector('[role="alert"]')).toBeNull();
         expect(row(element, 'all-MQL-SAL')).not.toBeNull();
+    });
+
+    it('shows net valid MQL volume apart from gross, and says which rejections it leaves out', async () => {
+        const element = await createFunnel();
+
+        expect(text(root(element) as unknown as HTMLElement, 'volume')).toContain(
+            'MQL volume: 120 gross, 111 net valid (9 rejected as never valid)'
+        );
+        expect(text(root(element) as unknown as HTMLElement, 'volume-reasons')).toBe(
+            'Student or personal email: 4 · Duplicate: 5'
+        );
+        expect(text(root(element) as unknown as HTMLElement, 'exclusions')).toBe(
+            'Net valid volume excludes MQLs rejected as Student or personal email, Competitor, and Duplicate. ' +
+                'Conversion rates use gross volume.'
+        );
+    });
+
+    it('says net equals gross when the policy marks no reason as never valid', async () => {
+        getFunnelMock.mockResolvedValue(funnel({ disqualifyingReasons: [] }));
+        const element = await createFunnel();
+
+        expect(text(root(element) as unknown as HTMLElement, 'exclusions')).toBe(
+            'No rejection reason is marked as never valid volume, so net equals gross.'
+        );
+    });
+
+    it('says when no lead of a group was converted, instead of an empty pipeline', async () => {
+        const element = await createFunnel();
+
+        expect(pipelineLines(root(element) as unknown as HTMLElement)).toEqual([
+            'No lead of this group was converted in the period.'
+        ]);
+    });
+
+    it(
+        'groups by campaign: SQL to customer against its band, with pipeline created, won amount and win rate',
+        async () => {
+            getFunnelMock.mockResolvedValue(JSON.parse(JSON.stringify(BY_CAMPAIGN)) as Funnel);
+            const element = await createFunnel();
+
+            choice(element, 'groupBy', 'campaign').click();
+            await flush();
+
+            expect(getFunnelMock).toHaveBeenLastCalledWith({ periodDays: 30, groupBy: 'campaign' });
+            expect(Array.from(root(element).querySelectorAll('h3')).map((heading) => heading.textContent)).toEqual([
+                'Autumn Webinar',
+                'Berlin Trade Show',
+                'No campaign'
+            ]);
+            const webinar = section(element, 'Autumn Webinar');
+            const sqlToCustomer = row(element, '701000000000001AAA-SQL-Won');
+            expect(sqlToCustomer.querySelector('th')?.textContent).toBe('SQL → Won (customer)');
+            expect(text(sqlToCustomer, 'rate')).toBe('25 %');
+            expect(text(sqlToCustomer, 'benchmark')).toBe('20 % to 30 %');
+            expect(text(sqlToCustomer, 'verdict')).toBe('Within the benchmark');
+            expect(row(element, '701000000000001AAA-Opportunity-Won').querySelector('th')?.textContent).toBe(
+                'Opportunity → Won (customer)'
+            );
+            expect(pipelineLines(webinar)).toEqual([
+                '3 opportunities from leads converted in the period, 42,000 in pipeline',
+                'Won 1 (12,000), lost 1, open 1',
+                'Win rate 50 % (won of the closed ones; open ones are not decided yet)',
+                'Median time from MQL to won: 23 days'
+            ]);
+            const tradeShowToCustomer = row(element, '701000000000002AAA-SQL-Won');
+            expect(text(tradeShowToCustomer, 'verdict')).toBe('Below the benchmark');
+            expect(text(tradeShowToCustomer, 'diagnosis')).toBe('SQLs are not real opportunities.');
+            expect(pipelineLines(section(element, 'Berlin Trade Show'))).toContain(
+                'Win rate 0 % (won of the closed ones; open ones are not decided yet)'
+            );
+            await expect(element).toBeAccessible();
+        },
+        AXE_ON_THREE_GROUPS_MS
+    );
+
+    it('says so when no converted opportunity is closed yet', async () => {
+        const data = JSON.parse(JSON.stringify(BY_CAMPAIGN)) as Funnel;
+        data.groups[0].pipeline = {
+            ...data.groups[0].pipeline,
+            won: 0,
+            lost: 0,
+            open: 3,
+            winRate: null,
+            medianDaysMqlToWon: null
+        };
+        getFunnelMock.mockResolvedValue(data);
+        const element = await createFunnel({ groupBy: 'campaign' });
+
+        expect(pipelineLines(section(element, 'Autumn Webinar'))).toEqual([
+            '3 opportunities from leads converted in the period, 42,000 in pipeline',
+            'Won 0 (12,000), lost 0, open 3',
+            'Win rate: none closed yet'
+        ]);
     });
 
     it('is accessible with data', async () => {
