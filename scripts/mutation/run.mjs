@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run mutation [-- --skip-stryker] [-- --skip-apex] [-- --apex-per-class N]`: the mutation benchmark (issue 18).
+// `npm run mutation [-- --skip-stryker] [--skip-apex] [--apex-per-class N] [--apex-class Name]`: the mutation benchmark (issue 18).
 // 1. Stryker (stryker.config.mjs) mutates the TypeScript rule modules of scripts/mutation/modules.cjs and runs each
 //    module's own Jest tests (Jest rung).
 // 2. scripts/mutation/apex-mutants.mjs mutates the Apex service and policy classes and runs their Apex tests in
@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runApexMutants } from './apex-mutants.mjs';
+import * as prettier from 'prettier';
+import { APEX_TARGETS, runApexMutants } from './apex-mutants.mjs';
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const out = join(root, '.build/mutation');
@@ -30,10 +31,19 @@ if (!existsSync(strykerReport)) {
     process.exit(2);
 }
 
+// `--apex-class Name` runs the mutants of that class only and replaces its row in the last results.
 const apexReport = join(out, 'apex.json');
+const onlyIndex = args.indexOf('--apex-class');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 if (!option('--skip-apex')) {
-    const results = await runApexMutants(root, { perClass, log: (line) => console.log(line) });
-    writeFileSync(apexReport, JSON.stringify({ perClass, results }, null, 2));
+    const results = await runApexMutants(root, { only, perClass, log: (line) => console.log(line) });
+    const previous = only && existsSync(apexReport) ? JSON.parse(readFileSync(apexReport, 'utf8')).results : [];
+    const merged = [...previous.filter((row) => !results.some((fresh) => fresh.file === row.file)), ...results];
+    const order = (row) => APEX_TARGETS.findIndex((target) => target.file === row.file);
+    writeFileSync(
+        apexReport,
+        JSON.stringify({ perClass, results: merged.sort((a, b) => order(a) - order(b)) }, null, 2)
+    );
 }
 
 /** Killed, survived, no coverage, timeouts and the score Stryker reports (killed + timeout over valid mutants). */
@@ -114,9 +124,11 @@ if (!doc.includes(start) || !doc.includes(end)) {
     console.error(`docs/testing.md has no ${start} … ${end} markers.`);
     process.exit(2);
 }
+const updated = `${doc.slice(0, doc.indexOf(start) + start.length)}\n${lines.join('\n')}\n${doc.slice(doc.indexOf(end))}`;
+// Formatted as the prettier step of `npm test` expects it.
 writeFileSync(
     docPath,
-    `${doc.slice(0, doc.indexOf(start) + start.length)}\n${lines.join('\n')}\n${doc.slice(doc.indexOf(end))}`
+    await prettier.format(updated, { ...(await prettier.resolveConfig(docPath)), filepath: docPath })
 );
 console.log(lines.join('\n'));
 console.log(`\nWrote ${relative(root, docPath)}.`);
