@@ -645,9 +645,10 @@ describe('c-lead-inbox', () => {
     describe('its own state across refreshes', () => {
         /** A server holding `all` rows that answers each call with the first `pageSize` of them (no cursor). */
         function serverWith(all: InboxPage['rows']) {
-            getInboxMock.mockImplementation(({ pageSize }) =>
-                Promise.resolve(page({ rows: all.slice(0, pageSize), nextCursor: null }))
-            );
+            // An Apex method's type also carries its wire adapter, which a plain function lacks.
+            const answer = ({ pageSize }: { pageSize: number }) =>
+                Promise.resolve(page({ rows: all.slice(0, pageSize), nextCursor: null }));
+            getInboxMock.mockImplementation(answer as unknown as typeof getInbox);
         }
 
         const lead = (index: number) => ({
@@ -741,9 +742,9 @@ describe('c-lead-inbox', () => {
         it('decides at most 200 leads at once, the first 200 selected, and keeps the rest on screen', async () => {
             const many = Array.from({ length: 201 }, (_, index) => lead(index + 10));
             getInboxMock.mockResolvedValue(page({ rows: many, nextCursor: null }));
-            decideMock.mockImplementation(({ request }) =>
-                Promise.resolve(okResult(...request.leads.map((ref) => ref.leadId)))
-            );
+            const acceptAll = ({ request }: { request: LeadHandoffService.DecisionRequest }) =>
+                Promise.resolve(okResult(...request.leads.map((ref) => ref.leadId)));
+            decideMock.mockImplementation(acceptAll as unknown as typeof decide);
             const element = await createInbox({ pageSize: 201 });
             const selectAll = root(element).querySelector('input[aria-label="Select all leads"]') as HTMLInputElement;
             selectAll.checked = true;

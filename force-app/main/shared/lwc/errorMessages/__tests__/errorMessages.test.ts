@@ -57,6 +57,7 @@ describe('isServerMessage', () => {
         expect(isServerMessage({ body: [null, { message: 'Second' }] })).toBe(true);
         expect(isServerMessage({ body: { message: '' } })).toBe(false);
         expect(isServerMessage({ body: {} })).toBe(false);
+        expect(isServerMessage({ body: null })).toBe(false);
         expect(isServerMessage({ body: 'Insufficient access' })).toBe(false);
         expect(isServerMessage({})).toBe(false);
     });
