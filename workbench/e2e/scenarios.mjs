@@ -367,14 +367,16 @@ export function scenarios(env) {
                 await screenshot(page, 'reject-without-reason-blocked');
                 const texts = await reasonLabels(page).allInnerTexts();
                 const needsNote = texts.findIndex((text) => /note required/.test(text));
-                if (needsNote >= 0) {
-                    await clickAt(page, reasonLabels(page).nth(needsNote));
-                    const asksForNote = async () =>
-                        /^Add a note: ".+" needs one\.$/.test(await modalProblem(page).innerText());
-                    await eventually('the modal asks for the note the reason requires', asksForNote);
-                    assert.equal(await modalConfirm(page).isDisabled(), true, 'Reject is disabled without the note');
-                    await screenshot(page, 'reject-without-note-blocked');
-                }
+                assert.ok(
+                    needsNote >= 0,
+                    `the sample policy has a reject reason that needs a note: ${texts.join('; ')}`
+                );
+                await clickAt(page, reasonLabels(page).nth(needsNote));
+                const asksForNote = async () =>
+                    /^Add a note: ".+" needs one\.$/.test(await modalProblem(page).innerText());
+                await eventually('the modal asks for the note the reason requires', asksForNote);
+                assert.equal(await modalConfirm(page).isDisabled(), true, 'Reject is disabled without the note');
+                await screenshot(page, 'reject-without-note-blocked');
                 await page.keyboard.press('Escape');
                 await modalConfirm(page).waitFor({ state: 'detached' });
                 await inboxRow(page, row.leadId).waitFor();
@@ -412,11 +414,10 @@ export function scenarios(env) {
                 const date = page.locator(`${MODAL} input[name="recycleUntil"]`);
                 const today = await date.getAttribute('min');
                 const nurtureDays = /nurture (\d+) days/.exec(reason)?.[1];
-                if (nurtureDays) {
-                    const suggested = addDays(today, Number(nurtureDays));
-                    const suggests = async () => (await date.inputValue()) === suggested;
-                    await eventually(`the reason suggests recycling until ${suggested}`, suggests);
-                }
+                assert.ok(nurtureDays, `every recycle reason of the sample policy has nurture days: ${reason}`);
+                const suggested = addDays(today, Number(nurtureDays));
+                const suggests = async () => (await date.inputValue()) === suggested;
+                await eventually(`the reason suggests recycling until ${suggested}`, suggests);
                 const until = addDays(today, 45);
                 await date.fill(until);
                 await eventually('Recycle is enabled with a reason and a date', () => modalConfirm(page).isEnabled());

@@ -276,3 +276,73 @@ test('when the recycle return cannot be saved, the lead stays Recycled and the m
     assert.match(alerts[0].body, /Returns are refused in this test\./);
     assert.deepEqual(alerts[0].recipientIds, [seeded.groupIds.get('Lead_Handoff_Managers')]);
 });
+
+// The SLA at its exact boundary (issue 18), with the fake accept-by of org(): one hour after the lead became MQL.
+// Lead_Handoff_Qualify stamps Met when the lead leaves MQL no later than Accept_By__c; the SLA breach path runs at
+// Accept_By__c. Each is pinned one minute before, exactly at and one minute after.
+const ACCEPT_BY = NOW + 3_600_000;
+
+function acceptedAt(at: number) {
+    const context = org();
+    const { transaction, save, seeded } = context;
+    const lead = new SObject('Lead', { LastName: 'Timed', Company: 'Acme', Fit_Score__c: 80, Intent_Score__c: 70 });
+    save.dml(transaction, 'insert', [lead], SYSTEM);
+    transaction.clock.set(at);
+    const [result] = save.dml(
+        transaction,
+        'update',
+        [new SObject('Lead', { Id: lead.id, Lifecycle_Stage__c: 'SAL', OwnerId: seeded.admin.id })],
+        SYSTEM
+    );
+    assert.deepEqual(result.errors, []);
+    const events = transaction.store
+        .all('Lead_Stage_Event__c')
+        .filter((event) => event.get('Lead__c') === lead.id && event.get('To_Stage__c') === 'SAL');
+    assert.equal(events.length, 1, 'one accept event in the history');
+    return { outcome: transaction.store.get(lead.id!)!.get('SLA_Outcome__c'), slaMet: events[0].get('SLA_Met__c') };
+}
+
+test('an accept up to and including the accept-by moment meets the SLA; one minute later misses it, history too', () => {
+    assert.deepEqual(acceptedAt(ACCEPT_BY - 60_000), { outcome: 'Met', slaMet: true });
+    assert.deepEqual(acceptedAt(ACCEPT_BY), { outcome: 'Met', slaMet: true });
+    assert.deepEqual(acceptedAt(ACCEPT_BY + 60_000), { outcome: 'Missed', slaMet: false });
+});
+
+test('the SLA breach path is not due one minute before the accept-by, runs exactly at it and escalates', () => {
+    const { transaction, save, seeded } = org();
+    const lead = new SObject('Lead', { LastName: 'Late', Company: 'Acme', Fit_Score__c: 80, Intent_Score__c: 70 });
+    save.dml(transaction, 'insert', [lead], SYSTEM);
+    const queue = transaction.store.get(lead.id!)!.get('OwnerId');
+    transaction.clock.set(ACCEPT_BY - 60_000);
+    assert.equal(runDueWork(transaction), 0, 'not due yet');
+    assert.equal(transaction.store.get(lead.id!)!.get('SLA_Outcome__c'), 'Pending');
+    assert.equal(transaction.store.get(lead.id!)!.get('OwnerId'), queue);
+    transaction.clock.set(ACCEPT_BY);
+    assert.equal(runDueWork(transaction), 1, 'due exactly at the accept-by');
+    const stored = transaction.store.get(lead.id!)!;
+    assert.equal(stored.get('SLA_Outcome__c'), 'Missed');
+    assert.equal(stored.get('Lifecycle_Stage__c'), 'MQL', 'still waiting for a decision');
+    assert.equal(stored.get('OwnerId'), seeded.groupIds.get('Lead_Handoff_Escalations'));
+    assert.equal(transaction.notifications.length, 1);
+});
+
+test('the SLA breach path leaves a lead accepted before its time alone: Met stays, no escalation, no notice', () => {
+    const { transaction, save, seeded } = org();
+    const lead = new SObject('Lead', { LastName: 'Quick', Company: 'Acme', Fit_Score__c: 80, Intent_Score__c: 70 });
+    save.dml(transaction, 'insert', [lead], SYSTEM);
+    transaction.clock.set(ACCEPT_BY - 60_000);
+    save.dml(
+        transaction,
+        'update',
+        [new SObject('Lead', { Id: lead.id, Lifecycle_Stage__c: 'SAL', OwnerId: seeded.admin.id })],
+        SYSTEM
+    );
+    transaction.clock.set(ACCEPT_BY + 60_000);
+    runDueWork(transaction);
+    const stored = transaction.store.get(lead.id!)!;
+    assert.deepEqual(
+        [stored.get('SLA_Outcome__c'), stored.get('Lifecycle_Stage__c'), stored.get('OwnerId')],
+        ['Met', 'SAL', seeded.admin.id]
+    );
+    assert.equal(transaction.notifications.length, 0);
+});

@@ -707,6 +707,125 @@ describe('c-lead-inbox', () => {
         });
     });
 
+    describe('its own state across refreshes', () => {
+        /** A server holding `all` rows that answers each call with the first `pageSize` of them (no cursor). */
+        function serverWith(all: InboxPage['rows']) {
+            // An Apex method's type also carries its wire adapter, which a plain function lacks.
+            const answer = ({ pageSize }: { pageSize: number }) =>
+                Promise.resolve(page({ rows: all.slice(0, pageSize), nextCursor: null }));
+            getInboxMock.mockImplementation(answer as unknown as typeof getInbox);
+        }
+
+        const lead = (index: number) => ({
+            ...MIA,
+            leadId: `00Q${String(index).padStart(12, '0')}AAA`,
+            name: `Lead ${index}`
+        });
+
+        function liveEvent(leadId: string, stage: string): void {
+            const onMessage = jest.mocked(subscribe).mock.calls.at(-1)?.[2] as (message: EmpMessage) => void;
+            onMessage({
+                channel: '/event/Lead_Handoff_Event__e',
+                data: { event: { replayId: 8 }, payload: { Lead_Id__c: leadId, Stage__c: stage } }
+            });
+        }
+
+        it('a refresh after Load more asks for every row on screen, so the loaded rows stay', async () => {
+            const extra = lead(4);
+            getInboxMock.mockResolvedValueOnce(page({ rows: [RAJ, JANE], nextCursor: 'cursor-2' }));
+            const element = await createInbox({ pageSize: 2 });
+            getInboxMock.mockResolvedValueOnce(page({ rows: [MIA, extra], nextCursor: null }));
+            button(element, 'Load more').click();
+            await flush();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen', 'Lead 4']);
+
+            serverWith([RAJ, JANE, MIA, extra]);
+            liveEvent('00Q000000000099AAA', 'MQL');
+            await flush();
+
+            expect(getInboxMock).toHaveBeenLastCalledWith({ view: 'all', pageSize: 4, cursor: null });
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen', 'Lead 4']);
+        });
+
+        it('a refresh asks for the page size when fewer rows are on screen', async () => {
+            getInboxMock.mockResolvedValueOnce(page({ rows: [RAJ], nextCursor: null }));
+            await createInbox({ pageSize: 2 });
+            serverWith([RAJ, JANE, MIA]);
+            liveEvent(JANE.leadId, 'MQL');
+            await flush();
+            expect(getInboxMock).toHaveBeenLastCalledWith({ view: 'all', pageSize: 2, cursor: null });
+        });
+
+        it('a refresh asks for at most 200 rows, the bulk cap, however many are on screen', async () => {
+            const many = Array.from({ length: 201 }, (_, index) => lead(index + 10));
+            getInboxMock.mockResolvedValueOnce(page({ rows: many, nextCursor: 'cursor-2' }));
+            await createInbox({ pageSize: 201 });
+            serverWith(many);
+            liveEvent(many[0].leadId, 'MQL');
+            await flush();
+            expect(getInboxMock).toHaveBeenLastCalledWith({ view: 'all', pageSize: 200, cursor: null });
+        });
+
+        it('a refresh while a decision is pending does not bring its row back, before or after the answer', async () => {
+            let answer: (result: DecisionResult) => void = () => undefined;
+            decideMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+            const element = await createInbox();
+            press(element, 'a', rows(element)[0]);
+            await flush();
+            expect(rowNames(element)).toEqual(['Jane Doe', 'Mia Chen']);
+
+            // The server has not saved the accept yet: its page still lists Raj.
+            getInboxMock.mockResolvedValue(page());
+            liveEvent(RAJ.leadId, 'MQL');
+            await flush();
+            expect(rowNames(element)).toEqual(['Jane Doe', 'Mia Chen']);
+
+            answer(okResult(RAJ.leadId));
+            await flush();
+            getInboxMock.mockResolvedValue(page({ rows: [JANE, MIA] }));
+            liveEvent(RAJ.leadId, 'SAL');
+            await flush();
+            expect(rowNames(element)).toEqual(['Jane Doe', 'Mia Chen']);
+        });
+
+        it('a refused row comes back in accept-by order once answered, and the next refresh keeps it', async () => {
+            let answer: (result: DecisionResult) => void = () => undefined;
+            decideMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+            const element = await createInbox();
+            press(element, 'a', rows(element)[0]);
+            await flush();
+            answer({ applied: false, outcomes: [{ ...PARTIAL_RESULT.outcomes[1], leadId: RAJ.leadId }] });
+            await flush();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen']);
+
+            liveEvent(JANE.leadId, 'MQL');
+            await flush();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen']);
+            expect(rowFor(element, 'Raj Patel').textContent).toContain('Ann Lee');
+        });
+
+        it('decides at most 200 leads at once, the first 200 selected, and keeps the rest on screen', async () => {
+            const many = Array.from({ length: 201 }, (_, index) => lead(index + 10));
+            getInboxMock.mockResolvedValue(page({ rows: many, nextCursor: null }));
+            const acceptAll = ({ request }: { request: LeadHandoffService.DecisionRequest }) =>
+                Promise.resolve(okResult(...request.leads.map((ref) => ref.leadId)));
+            decideMock.mockImplementation(acceptAll as unknown as typeof decide);
+            const element = await createInbox({ pageSize: 201 });
+            const selectAll = root(element).querySelector('input[aria-label="Select all leads"]') as HTMLInputElement;
+            selectAll.checked = true;
+            selectAll.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            expect(root(element).textContent).toContain('201 selected');
+
+            press(element, 'a');
+            await flush();
+
+            const sent = decideMock.mock.calls[0][0].request.leads.map((ref) => ref.leadId);
+            expect(sent).toEqual(many.slice(0, 200).map((row) => row.leadId));
+            expect(rowNames(element)).toEqual(['Lead 210']);
+        });
+    });
+
     describe('live refresh', () => {
         it('subscribes to Lead_Handoff_Event__e and removes a lead someone else decided', async () => {
             const element = await createInbox();

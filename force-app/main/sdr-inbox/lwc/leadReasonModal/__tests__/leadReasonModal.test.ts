@@ -147,6 +147,49 @@ describe('c-lead-reason-modal', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('keeps a typed reject note while its own check fails, and sends it once the check passes', async () => {
+        const element = createModal('reject');
+        const onClose = closeListener(element);
+        await flush();
+        await typeNote(element, 'Asked twice for a demo');
+        expect(problem(element)).toBe('Choose a reason to reject.');
+        confirmButton(element).click();
+        expect(onClose).not.toHaveBeenCalled();
+        await chooseReason(element, 'Duplicate');
+        expect((root(element).querySelector('textarea') as HTMLTextAreaElement).value).toBe('Asked twice for a demo');
+        confirmButton(element).click();
+        expect(onClose.mock.calls[0][0].detail).toEqual({
+            reasonCode: 'Duplicate',
+            note: 'Asked twice for a demo',
+            recycleUntil: null
+        });
+    });
+
+    it('keeps a typed recycle note when the date check fails and when the reason changes the date', async () => {
+        const element = createModal('recycle');
+        const onClose = closeListener(element);
+        await chooseReason(element, 'No_Budget');
+        await typeNote(element, 'Budget frozen until autumn');
+        const date = root(element).querySelector('input[type="date"]') as HTMLInputElement;
+        date.value = '';
+        date.dispatchEvent(new CustomEvent('change'));
+        await flush();
+        expect(problem(element)).toBe('Choose the date to recycle until.');
+        confirmButton(element).click();
+        expect(onClose).not.toHaveBeenCalled();
+        await chooseReason(element, 'Too_Early');
+        expect(date.value).toBe('2026-04-01');
+        expect((root(element).querySelector('textarea') as HTMLTextAreaElement).value).toBe(
+            'Budget frozen until autumn'
+        );
+        confirmButton(element).click();
+        expect(onClose.mock.calls[0][0].detail).toEqual({
+            reasonCode: 'Too_Early',
+            note: 'Budget frozen until autumn',
+            recycleUntil: '2026-04-01'
+        });
+    });
+
     it('says what to do when no reasons are active', async () => {
         const element = createModal('recycle');
         element.reasons = [];

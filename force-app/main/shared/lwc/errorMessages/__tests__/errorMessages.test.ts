@@ -19,6 +19,27 @@ describe('error messages', () => {
         expect(errorMessage(null)).toBe('Unknown error.');
         expect(errorMessage({ body: [] })).toBe('Unknown error.');
     });
+
+    it('skips entries without a message, and reads field errors alone or a body message without details', () => {
+        expect(errorMessage({ body: [{ message: 'First' }, {}, { message: '' }] })).toBe('First');
+        expect(errorMessage({ body: [{}] })).toBe('Unknown error.');
+        expect(errorMessage({ body: [null, { message: 'After a null entry' }] })).toBe('After a null entry');
+        expect(errorMessage({ body: null, message: 'No body' })).toBe('No body');
+        expect(errorMessage({ body: { fieldErrors: { Amount: [{ message: 'Amount too big' }] } } })).toBe(
+            'Amount too big'
+        );
+        expect(errorMessage({ body: { pageErrors: [{ message: 'Page error' }] } })).toBe('Page error');
+        expect(errorMessage({ body: { message: 'Only this', pageErrors: [], fieldErrors: {} } })).toBe('Only this');
+        expect(errorMessage({ body: { pageErrors: [] }, message: 'Outer' })).toBe('Outer');
+    });
+
+    it('falls back to the unknown-error sentence for an empty or non-text message', () => {
+        expect(errorMessage(new Error(''))).toBe('Unknown error.');
+        expect(errorMessage({ message: 42 })).toBe('Unknown error.');
+        expect(errorMessage({})).toBe('Unknown error.');
+        expect(errorMessage('')).toBe('Unknown error.');
+        expect(errorMessage(undefined)).toBe('Unknown error.');
+    });
 });
 
 describe('isServerMessage', () => {
@@ -27,5 +48,17 @@ describe('isServerMessage', () => {
         expect(isServerMessage({ body: [{ message: 'Insufficient access' }] })).toBe(true);
         expect(isServerMessage(new Error('Failed to fetch'))).toBe(false);
         expect(isServerMessage(null)).toBe(false);
+    });
+
+    it('needs a message: an array of entries with one, or a body object with one', () => {
+        expect(isServerMessage({ body: [{}, { message: 'Second' }] })).toBe(true);
+        expect(isServerMessage({ body: [{}, { message: '' }] })).toBe(false);
+        expect(isServerMessage({ body: [] })).toBe(false);
+        expect(isServerMessage({ body: [null, { message: 'Second' }] })).toBe(true);
+        expect(isServerMessage({ body: { message: '' } })).toBe(false);
+        expect(isServerMessage({ body: {} })).toBe(false);
+        expect(isServerMessage({ body: null })).toBe(false);
+        expect(isServerMessage({ body: 'Insufficient access' })).toBe(false);
+        expect(isServerMessage({})).toBe(false);
     });
 });

@@ -18,6 +18,12 @@ describe('formatLabel', () => {
         expect(formatLabel('[{0}]', '')).toBe('[]');
         expect(formatLabel('{0} min', 0)).toBe('0 min');
     });
+
+    it('reads placeholders of more than one digit, and leaves braces around other text alone', () => {
+        const values = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'];
+        expect(formatLabel('{10}-{1}', ...values)).toBe('k-b');
+        expect(formatLabel('{x} {} {0}', 'a')).toBe('{x} {} a');
+    });
 });
 
 describe('formatCount', () => {

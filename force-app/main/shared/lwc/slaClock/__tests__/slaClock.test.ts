@@ -115,6 +115,62 @@ describe('countdown and waiting text', () => {
     });
 });
 
+describe('boundaries, each pinned one minute before, exactly at and one minute after', () => {
+    const acceptBy = inMinutes(0);
+    const dueSoonAt = inMinutes(-15);
+
+    it('the SLA is met up to and including the accept-by moment, breached one minute after', () => {
+        expect(slaState(acceptBy, NOW - MINUTE, dueSoonAt)).toBe('amber');
+        expect(slaState(acceptBy, NOW, dueSoonAt)).toBe('amber');
+        expect(slaState(acceptBy, NOW + MINUTE, dueSoonAt)).toBe('red');
+        // one millisecond past the accept-by is already late
+        expect(slaState(acceptBy, NOW + 1, dueSoonAt)).toBe('red');
+    });
+
+    it('turns amber exactly at the due-soon time, not a millisecond before', () => {
+        expect(slaState(acceptBy, NOW - 15 * MINUTE - 1, dueSoonAt)).toBe('green');
+        expect(slaState(acceptBy, NOW - 15 * MINUTE, dueSoonAt)).toBe('amber');
+    });
+
+    it('the countdown reads "due now" exactly at zero, a minute left before, a minute overdue after', () => {
+        expect(countdownText(acceptBy, NOW - MINUTE)).toBe('1 min left');
+        expect(countdownText(acceptBy, NOW)).toBe('due now');
+        expect(countdownText(acceptBy, NOW + MINUTE)).toBe('1 min overdue');
+        expect(countdownText(acceptBy, NOW - MINUTE + 1)).toBe('less than 1 min left');
+    });
+
+    it('due within the hour reads in minutes up to 59, one hour exactly at 60 minutes', () => {
+        expect(countdownText(inMinutes(59), NOW)).toBe('59 min left');
+        expect(countdownText(inMinutes(60), NOW)).toBe('1 h 00 min left');
+        expect(countdownText(inMinutes(61), NOW)).toBe('1 h 01 min left');
+        expect(formatMinutes(59)).toBe('59 min');
+        expect(formatMinutes(60)).toBe('1 h 00 min');
+    });
+
+    it('counts hours up to 23 h 59, one day exactly at 24 hours', () => {
+        expect(formatMinutes(24 * 60 - 1)).toBe('23 h 59 min');
+        expect(formatMinutes(24 * 60)).toBe('1 d 0 h');
+        expect(formatMinutes(24 * 60 + 60)).toBe('1 d 1 h');
+    });
+
+    it('a lead waits "just now" under a minute, "1 min" from exactly one minute', () => {
+        expect(waitingText(inMinutes(0), NOW)).toBe('just now');
+        expect(waitingText(NOW - MINUTE + 1, NOW)).toBe('just now');
+        expect(waitingText(inMinutes(-1), NOW)).toBe('1 min');
+        expect(waitingText(inMinutes(-2), NOW)).toBe('2 min');
+    });
+
+    it('reads times given as epoch milliseconds as well as ISO text, and an empty accept-by as none', () => {
+        expect(slaState(NOW, NOW + MINUTE)).toBe('red');
+        expect(slaState('', NOW)).toBe('none');
+        expect(countdownText('', NOW)).toBe('');
+        expect(countdownText('not a date', NOW)).toBe('');
+        expect(waitingText('', NOW)).toBe('');
+        expect(formatMinutes(undefined)).toBe('');
+        expect(formatMinutes(0)).toBe('0 min');
+    });
+});
+
 describe('dates', () => {
     it('adds days across month and year ends', () => {
         expect(addDays('2026-12-20', 30)).toBe('2027-01-19');
