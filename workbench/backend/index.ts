@@ -105,6 +105,8 @@ interface PersonaDefinition {
     profile?: string;
     permissionSets: string[];
     groups: string[];
+    /** The persona's SDR_Capacity__c record (sample data for assignment and the SDR load view), if they have one. */
+    capacity?: Record<string, Json>;
 }
 
 const HOUR = 3_600_000;
@@ -138,10 +140,21 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         if (!found) throw new ApexError(400, { message: `Unknown persona "${personaId}".` });
         return found;
     };
+    const createCapacities = () => {
+        const rows = file.personas
+            .filter((persona) => persona.capacity)
+            .map((persona) => ({ ...persona.capacity, SDR__c: user(persona.id).id }));
+        if (!rows.length) return;
+        const outcome = aura.insertRecords(org, user(file.dataLoader.id), 'SDR_Capacity__c', rows);
+        outcome.errors.forEach((errors, index) => {
+            if (errors.length) log(`seed: SDR capacity ${index + 1} was not inserted: ${errors.join(' ')}`);
+        });
+    };
     const seedSample = () => {
         org.reseed();
         createUsers();
         if (options.seed === false) return;
+        createCapacities();
         const calendarName = org.metadata.businessHours[0]?.name;
         seed(
             {

@@ -605,6 +605,29 @@ export function scenarios(env) {
             }
         },
         {
+            title: "the manager sees each SDR's open leads against their cap and whether assignment gives them leads now",
+            async run() {
+                const page = pages.manager;
+                const card = page.locator('c-sdr-load');
+                await card.locator('tbody tr').first().waitFor();
+                const rows = await card
+                    .locator('tbody tr')
+                    .evaluateAll((trs) =>
+                        trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent.trim()))
+                    );
+                const names = rows.map((cells) => cells[0]);
+                assert.ok(names.includes('Dana Reyes') && names.includes('Sam Okafor'), `both SDRs listed: ${names}`);
+                const { sdrs } = await backend.call('manager', 'SdrLoadController', 'getSdrLoad', {});
+                for (const sdr of sdrs) {
+                    const cells = rows.find((candidate) => candidate[0] === sdr.name);
+                    assert.ok(cells[2].startsWith(`${sdr.openLeads} of ${sdr.cap}`), `${sdr.name}: ${cells[2]}`);
+                    assert.equal(cells[3], `${sdr.pendingMqls} MQL, ${sdr.openSals} SAL`);
+                }
+                await card.scrollIntoViewIfNeeded();
+                await screenshot(page, 'manager-sdr-load');
+            }
+        },
+        {
             title: 'on the Lead page the SDR qualifies the accepted lead with the SQL checklist, then converts it into the account named like its company and follows the links',
             async run() {
                 const page = pages.sdrA;
@@ -788,11 +811,25 @@ export function scenarios(env) {
                 await eventually('Recycle is enabled with a reason and a date', () => modalConfirm(page).isEnabled());
                 await clickAt(page, modalConfirm(page));
                 await inboxRow(page, row.leadId).waitFor({ state: 'detached' });
-                assert.equal((await lead(row.leadId)).Lifecycle_Stage__c, 'Recycled');
+                const recycled = await lead(row.leadId);
+                assert.equal(recycled.Lifecycle_Stage__c, 'Recycled');
+                // The qualification policy's cooldown moves a date sooner than it allows (Recycle_Cooldown_Days__c).
+                const returnsOn = String(recycled.Recycle_Until__c);
+                assert.ok(returnsOn >= until, `recycled until ${until} or the end of the cooldown (${returnsOn})`);
+                assert.equal(recycled.Nurture_Only__c, false, 'a first recycle is not nurture only');
+                if (returnsOn > addDays(until, 1)) {
+                    setWorkbenchClock(new Date(`${addDays(returnsOn, -2)}T12:00:00Z`));
+                    await page.reload();
+                }
+                assert.equal(
+                    (await lead(row.leadId)).Lifecycle_Stage__c,
+                    'Recycled',
+                    'still recycled before that date'
+                );
 
                 // Hour by hour, so that the clock stops soon after midnight, before the returned MQL's new deadline.
                 for (let moves = 0; (await lead(row.leadId)).Lifecycle_Stage__c === 'Recycled'; moves++) {
-                    assert.ok(moves < 60, `sixty hours bring the lead back from ${until}`);
+                    assert.ok(moves < 60, `sixty hours bring the lead back from ${returnsOn}`);
                     const label = page.locator('[data-id="clock-now"]');
                     const before = await label.innerText();
                     await page.locator('header [data-id="clock-hour"]').click();

@@ -44,6 +44,10 @@ export interface Plan {
 export function plan(schema: Schema, query: Query, dynamic: boolean, formulas = false): Plan {
     const fail = (message: string): Error =>
         dynamic ? new PlatformException('QueryException', message) : new ProjectError(`SOQL: ${message}`);
+    // Locking statements: "You can't use the ORDER BY keywords in any SOQL query that uses locking."
+    if (query.forUpdate && query.orderBy.length > 0) {
+        throw fail('ORDER BY cannot be used in a query that locks rows with FOR UPDATE');
+    }
     const object = schema.object(query.object);
     if (!object || !object.queryable) {
         throw fail(

@@ -34,6 +34,10 @@ function org(calls: { className: string; size: number }[] = []) {
                     acceptBy: new SDatetime((input.startAt as SDatetime).ms + 3_600_000)
                 }));
             }
+            if (className === 'SdrAssignmentAction') {
+                // Queue mode, the Default routing policy: the routing queue stays the owner.
+                return inputs.map((input) => ({ ownerId: input.queueId, assignedToSdr: false }));
+            }
             return inputs.map(() => ({}));
         }
     };
@@ -116,10 +120,11 @@ test('the counts of one insert of one MQL: SOQL queries and DML statements of th
 });
 
 // Recycle return (Lead_Handoff_Recycle_Return): a path on the Recycle_Until__c date marks the return due, and the save
-// runs Qualify (returns the lead to MQL if it qualifies that day) and Route_MQL.
-const RECYCLE_UNTIL = '2026-03-20';
+// runs Qualify (returns the lead to MQL if it qualifies that day) and Route_MQL. The date lies beyond the recycle
+// cooldown of the Default qualification policy (Recycle_Cooldown_Days__c, 14 days), which would otherwise move it.
+const RECYCLE_UNTIL = '2026-03-30';
 /** Midnight of RECYCLE_UNTIL in the org's time zone (America/New_York, EDT since 8 March). */
-const RECYCLE_MIDNIGHT = Date.parse('2026-03-20T04:00:00Z');
+const RECYCLE_MIDNIGHT = Date.parse('2026-03-30T04:00:00Z');
 
 function recycledLead(context: ReturnType<typeof org>, fields: Record<string, unknown> = {}) {
     const { transaction, save } = context;

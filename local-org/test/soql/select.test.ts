@@ -2,6 +2,7 @@
 // SOQL SELECT syntax: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select.htm
 // Relationship queries and polymorphic keys: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_relationships_and_polymorph_keys.htm
 // ORDER BY (nulls, picklist order): https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_orderby.htm
+// FOR UPDATE without ORDER BY: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_for_update.htm
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApexParserFactory } from '@apexdevtools/apex-parser';
@@ -282,4 +283,23 @@ test('a formula field is refused unless the engine is given a formula evaluator'
         binds: () => null
     });
     assert.equal(result.kind === 'records' && result.records[0].get('Double_Size__c'), 4);
+});
+
+test('FOR UPDATE: accepted without ORDER BY; with ORDER BY a QueryException, or a ProjectError in an Apex literal', () => {
+    const org = leads();
+    const locked = org.query('SELECT Id FROM Lead WHERE Company != null FOR UPDATE');
+    assert.equal(locked.kind === 'records' && locked.records.length, 2);
+    assert.throws(
+        () => org.query('SELECT Id FROM Lead ORDER BY LastName FOR UPDATE'),
+        (error: unknown) =>
+            error instanceof PlatformException &&
+            error.exceptionType === 'QueryException' &&
+            /ORDER BY cannot be used in a query that locks rows/.test(error.message)
+    );
+    const tree = ApexParserFactory.createParser('SELECT Id FROM Lead ORDER BY LastName FOR UPDATE').query();
+    assert.throws(
+        () =>
+            org.engine.query(org.transaction, tree, { accessMode: 'system', enforceSharing: false, binds: () => null }),
+        ProjectError
+    );
 });
