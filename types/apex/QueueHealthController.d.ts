@@ -15,3 +15,8 @@ declare module '@salesforce/apex/QueueHealthController.getReasonPareto' {
     const getReasonPareto: ApexMethod<{ periodDays: number; kind: string }, QueueHealthDto.ReasonPareto>;
     export default getReasonPareto;
 }
+
+declare module '@salesforce/apex/QueueHealthController.getFirstTouchBoard' {
+    const getFirstTouchBoard: ApexMethod<{ periodDays: number }, FirstTouchBoardDto.Board>;
+    export default getFirstTouchBoard;
+}

@@ -38,6 +38,9 @@ const STANDARD_USER_OBJECTS: Record<string, Omit<ObjectPermission, 'object'>> = 
     account: CRED,
     contact: CRED,
     opportunity: CRED,
+    // Edit Tasks and Edit Events of the Standard User profile.
+    task: CRED,
+    event: CRED,
     // Setup and reference data every user can read (queried by ordinary users' code in user mode).
     user: READ,
     profile: READ,
