@@ -35,7 +35,7 @@ const create = () => mount('c-my-leads', MyLeads);
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
 const rows = (element: HTMLElement) =>
     Array.from(root(element).querySelectorAll<HTMLElement>('tbody tr')).map((tr) =>
-        Array.from(tr.children).map((cell) => cell.textContent?.trim())
+        Array.from(tr.children).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim())
     );
 const text = (element: HTMLElement, id: string) =>
     root(element).querySelector(`[data-id="${id}"]`)?.textContent?.trim() ?? null;
@@ -62,6 +62,7 @@ describe('c-my-leads', () => {
                 'Analytical Engines',
                 'SAL',
                 '3 d 0 h',
+                '\u26A0Due soon40 min left',
                 'Qualify: confirm need and budget, then mark it an SQL.'
             ],
             [
@@ -69,6 +70,7 @@ describe('c-my-leads', () => {
                 'Compilers Inc',
                 'SQL',
                 '40 min',
+                '\u2713Touched',
                 'Convert: add the amount and close date to create the opportunity.'
             ]
         ]);
@@ -76,6 +78,25 @@ describe('c-my-leads', () => {
         expect(text(element, 'more')).toBeNull();
         jest.useRealTimers();
         await expect(element).toBeAccessible();
+    });
+
+    it('shows the first-touch clock of an untouched SAL as on track, due soon or breached as the clock moves', async () => {
+        const states = async (minutesLater: number) => {
+            jest.setSystemTime(Date.parse(DATA.serverNow));
+            const element = await create();
+            jest.setSystemTime(Date.parse(DATA.serverNow) + minutesLater * 60_000);
+            (root(element).querySelector('lightning-button') as HTMLElement).click();
+            await flush();
+            const cell = root(element).querySelector('[data-id="first-touch"]') as HTMLElement;
+            const result = [cell.dataset.state, cell.textContent?.replace(/\s+/g, ' ').trim()];
+            removeAll();
+            return result;
+        };
+        getMyLeadsMock.mockImplementation(async () => data({ serverNow: new Date(Date.now()).toISOString() }));
+
+        expect(await states(-15)).toEqual(['green', '\u2713On track55 min left']);
+        expect(await states(0)).toEqual(['amber', '\u26A0Due soon40 min left']);
+        expect(await states(50)).toEqual(['red', '\u2716Breached10 min overdue']);
     });
 
     it('opens the Lead page of a lead from its name', async () => {
