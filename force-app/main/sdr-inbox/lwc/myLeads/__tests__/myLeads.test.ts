@@ -82,17 +82,19 @@ describe('c-my-leads', () => {
 
     it('shows the first-touch clock of an untouched SAL as on track, due soon or breached as the clock moves', async () => {
         const states = async (minutesLater: number) => {
-            jest.setSystemTime(Date.parse(DATA.serverNow));
+            const later = Date.parse(DATA.serverNow) + minutesLater * 60_000;
             const element = await create();
-            jest.setSystemTime(Date.parse(DATA.serverNow) + minutesLater * 60_000);
+            jest.setSystemTime(later);
+            getMyLeadsMock.mockResolvedValue(data({ serverNow: new Date(later).toISOString() }));
             (root(element).querySelector('lightning-button') as HTMLElement).click();
             await flush();
             const cell = root(element).querySelector('[data-id="first-touch"]') as HTMLElement;
             const result = [cell.dataset.state, cell.textContent?.replace(/\s+/g, ' ').trim()];
             removeAll();
+            jest.setSystemTime(Date.parse(DATA.serverNow));
+            getMyLeadsMock.mockResolvedValue(data());
             return result;
         };
-        getMyLeadsMock.mockImplementation(async () => data({ serverNow: new Date(Date.now()).toISOString() }));
 
         expect(await states(-15)).toEqual(['green', '\u2713On track55 min left']);
         expect(await states(0)).toEqual(['amber', '\u26A0Due soon40 min left']);
