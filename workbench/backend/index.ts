@@ -12,7 +12,7 @@ import {
     type PublishedEvent,
     type UserContext
 } from './local-org.ts';
-import { seed, sampleRows } from './seed.ts';
+import { seed, sampleRows, sampleTouches } from './seed.ts';
 import { StateFile } from './state.ts';
 
 export interface BackendOptions {
@@ -143,7 +143,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
                 log
             },
             sampleRows(options.root),
-            now().getTime()
+            now().getTime(),
+            sampleTouches(options.root)
         );
     };
 
