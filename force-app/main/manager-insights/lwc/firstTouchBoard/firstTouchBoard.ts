@@ -64,8 +64,6 @@ export default class FirstTouchBoard extends InsightsLoader<Board> {
         loading: LOADING,
         subject: SUBJECT,
         empty: EMPTY,
-        byQueue: BY_QUEUE,
-        bySdr: BY_SDR,
         columnName: COLUMN_NAME,
         columnWaiting: COLUMN_WAITING,
         columnDueSoon: COLUMN_DUE_SOON,
@@ -101,23 +99,15 @@ export default class FirstTouchBoard extends InsightsLoader<Board> {
         return formatLabel(CAPTION, dayCount(Number(this.period)));
     }
 
-    get queueRows() {
-        return (this.data?.queues ?? []).map(displayRow);
-    }
-
-    get sdrRows() {
-        return (this.data?.sdrs ?? []).map(displayRow);
-    }
-
-    get hasQueueRows(): boolean {
-        return this.queueRows.length > 0;
-    }
-
-    get hasSdrRows(): boolean {
-        return this.sdrRows.length > 0;
+    /** The queue table, then the SDR table; a table without rows is left out. */
+    get sections() {
+        return [
+            { key: 'by-queue', caption: BY_QUEUE, rows: (this.data?.queues ?? []).map(displayRow) },
+            { key: 'by-sdr', caption: BY_SDR, rows: (this.data?.sdrs ?? []).map(displayRow) }
+        ].filter((section) => section.rows.length > 0);
     }
 
     get hasContent(): boolean {
-        return this.hasQueueRows || this.hasSdrRows;
+        return this.sections.length > 0;
     }
 }
