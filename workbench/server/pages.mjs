@@ -8,7 +8,11 @@ export const PAGES = [
     { key: 'inbox', label: 'Inbox', components: ['leadInbox'] },
     { key: 'leads', label: 'My leads', components: ['myLeads'] },
     { key: 'lead', label: 'Lead', components: ['leadStagePanel'], needsLead: true },
-    { key: 'manager', label: 'Manager', components: ['queueSlaBoard', 'firstTouchBoard', 'funnelConversion', 'reasonPareto'] },
+    {
+        key: 'manager',
+        label: 'Manager',
+        components: ['queueSlaBoard', 'firstTouchBoard', 'funnelConversion', 'reasonPareto']
+    },
     { key: 'definitions', label: 'Definitions', components: ['stageDefinitions'] }
 ];
 
