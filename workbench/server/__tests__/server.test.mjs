@@ -178,8 +178,12 @@ describe('workbench on the real bundle and backend', () => {
         const paths = new Set(saved.pendingScheduled.map((pending) => `${pending.flow}/${pending.path}`));
         assert.deepEqual(
             [...paths].sort(),
-            ['Lead_Handoff_Recycle_Return/On_Recycle_Until', 'Lead_Handoff_SLA_Breach/At_Accept_By'],
-            'the sample data leaves recycled leads and MQLs waiting'
+            [
+                'Lead_Handoff_First_Touch_Breach/At_First_Touch_By',
+                'Lead_Handoff_Recycle_Return/On_Recycle_Until',
+                'Lead_Handoff_SLA_Breach/At_Accept_By'
+            ],
+            'the sample data leaves recycled leads, MQLs and a SAL due for its first touch waiting'
         );
         saved.pendingScheduled[0].flow = 'Gone_Flow';
         const restartDir = mkdtempSync(join(tmpdir(), 'workbench-restart-'));
