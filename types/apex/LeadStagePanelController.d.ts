@@ -59,6 +59,13 @@ declare namespace LeadStagePanelController {
         acceptedAt: string | null;
         acceptedByName: string | null;
         slaOutcome: string | null;
+        /** the second clock: First_Touch_By__c, First_Touch_Due_Soon_At__c, First_Touch_At__c, First_Touch_Outcome__c */
+        firstTouchBy: string | null;
+        firstTouchDueSoonAt: string | null;
+        firstTouchAt: string | null;
+        firstTouchOutcome: 'Pending' | 'Met' | 'Missed' | null;
+        /** an untouched SAL: Log first touch applies */
+        mayLogFirstTouch: boolean;
         dispositionReason: string | null;
         recycleUntil: string | null;
         qualificationNotes: string | null;
@@ -97,4 +104,9 @@ declare module '@salesforce/apex/LeadStagePanelController.qualify' {
 declare module '@salesforce/apex/LeadStagePanelController.convert' {
     const convert: ApexMethod<{ request: LeadHandoffService.ConvertRequest }, LeadHandoffService.ConversionResult>;
     export default convert;
+}
+
+declare module '@salesforce/apex/LeadStagePanelController.logFirstTouch' {
+    const logFirstTouch: ApexMethod<{ leadId: string }, void>;
+    export default logFirstTouch;
 }

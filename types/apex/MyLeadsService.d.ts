@@ -11,6 +11,10 @@ declare namespace MyLeadsService {
         stageEnteredAt: string | null;
         segment: string | null;
         nextStep: string;
+        /** the second clock of a SAL: First_Touch_By__c, First_Touch_Due_Soon_At__c, First_Touch_At__c */
+        firstTouchBy: string | null;
+        firstTouchDueSoonAt: string | null;
+        firstTouchAt: string | null;
     }
 
     interface MyLeads {

@@ -20,3 +20,8 @@ declare module '@salesforce/apex/QueueHealthController.getSpeedToLead' {
     const getSpeedToLead: ApexMethod<{ periodDays: number; groupBy: string }, SpeedToLeadDto.SpeedToLead>;
     export default getSpeedToLead;
 }
+
+declare module '@salesforce/apex/QueueHealthController.getFirstTouchBoard' {
+    const getFirstTouchBoard: ApexMethod<{ periodDays: number }, FirstTouchBoardDto.Board>;
+    export default getFirstTouchBoard;
+}

@@ -12,7 +12,7 @@ import {
     type PublishedEvent,
     type UserContext
 } from './local-org.ts';
-import { seed, sampleExtras, sampleRows } from './seed.ts';
+import { seed, sampleExtras, sampleRows, sampleTouches } from './seed.ts';
 import { StateFile } from './state.ts';
 
 export interface BackendOptions {
@@ -167,7 +167,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
             },
             sampleRows(options.root),
             now().getTime(),
-            sampleExtras(options.root)
+            sampleExtras(options.root),
+            sampleTouches(options.root)
         );
     };
 

@@ -2,8 +2,11 @@
 // through local-org's DML at stage Lead, so the product's flows promote, segment and route it, then a short history
 // played on a moving clock through the product's own @AuraEnabled methods, each as a persona who may make that
 // decision (the Apex says who may: a persona it refuses hands the decision to the next), each decided lead opened by
-// its SDR first (speed to lead). Scheduled paths (the SLA
-// breach) run whenever the clock passes their time. Nothing here decides a stage, an SLA or a route.
+// its SDR first (speed to lead). The sample Tasks (a call on an accepted lead, WhoId `@<referenceId>`) are logged by
+// that persona soon after the accept, which stops the lead's first-touch clock; the last accepted lead with neither a
+// Task nor a checklist is accepted recently, so its first touch is due now, and the others without a Task breach
+// theirs. Scheduled paths (the SLA and first-touch breaches) run whenever the clock passes their time. Nothing here
+// decides a stage, an SLA or a route.
 // The plan's campaigns are inserted first and each lead joins its campaigns right after it is inserted (the product's
 // flow stamps the campaign that brought it); the SQL rows named in data/conversions.json are then converted through
 // the stage panel and their opportunities moved to the stage the file gives (won, lost or still open), as their
@@ -18,6 +21,10 @@ const DAY = 24 * 60 * MINUTE;
 const WAITED_MINUTES = [6, 40, 75, 150, 20, 55, 95, 600, 3, 30, 50, 240, 12, 45, 85];
 /** Business minutes before the first decision on a decided sample lead (some after a breach). */
 const DECISION_AFTER_MINUTES = [15, 35, 55, 25, 150, 10, 45, 30, 400, 40];
+/** Business minutes from accept to the sample call that is the lead's first touch (within every first-touch SLA). */
+const TOUCH_AFTER_MINUTES = 25;
+/** Business minutes before now the lead whose first touch is due was accepted (due soon under a 120-minute SLA). */
+const DUE_ACCEPT_MINUTES = 100;
 /** Sample columns that are the outcome of later decisions: made by those decisions, not inserted. */
 const DECIDED_FIELDS = ['Lifecycle_Stage__c', 'Disposition_Reason__c', 'Disposition_Note__c', 'Recycle_Until__c'];
 /** The sample's checklist and notes (SAL and SQL rows): confirmed by the SDR after accepting. */
@@ -92,6 +99,34 @@ export function sampleRows(root: string): Row[] {
         .map((record) => Object.fromEntries(Object.entries(record).filter(([field]) => field !== 'attributes')));
 }
 
+/** The sample Tasks by the row of the lead they are about (their WhoId `@<referenceId>` of a Lead record). */
+export function sampleTouches(root: string): Map<number, Row> {
+    const plan = JSON.parse(readFileSync(join(root, 'data', 'lead-handoff-plan.json'), 'utf8')) as {
+        sobject: string;
+        files: string[];
+    }[];
+    const records = (sobject: string) =>
+        plan
+            .filter((entry) => entry.sobject === sobject)
+            .flatMap((entry) => entry.files)
+            .flatMap(
+                (file) => (JSON.parse(readFileSync(join(root, 'data', file), 'utf8')) as { records: Row[] }).records
+            );
+    const rowOf = new Map(
+        records('Lead').map((record, row) => [String((record.attributes as Row | null)?.referenceId), row])
+    );
+    const touches = new Map<number, Row>();
+    for (const task of records('Task')) {
+        const row = rowOf.get(String(task.WhoId).replace(/^@/, ''));
+        if (row === undefined) throw new Error(`sample Task ${String(task.WhoId)} names no sample lead`);
+        touches.set(
+            row,
+            Object.fromEntries(Object.entries(task).filter(([field]) => field !== 'attributes' && field !== 'WhoId'))
+        );
+    }
+    return touches;
+}
+
 export interface SeedContext {
     aura: Aura;
     org: LocalOrg;
@@ -124,7 +159,13 @@ type Outcome = { ok: boolean; code: string | null; message: string | null };
 
 const NO_EXTRAS: SampleExtras = { leadReferenceIds: [], campaigns: [], members: [], conversions: new Map() };
 
-export function seed(context: SeedContext, rows: Row[], now: number, extras: SampleExtras = NO_EXTRAS): void {
+export function seed(
+    context: SeedContext,
+    rows: Row[],
+    now: number,
+    extras: SampleExtras = NO_EXTRAS,
+    touches = new Map<number, Row>()
+): void {
     const { aura, org, dataLoader, deciders, calendar } = context;
     const leadIds: string[] = [];
     const steps: Step[] = [];
@@ -191,6 +232,19 @@ export function seed(context: SeedContext, rows: Row[], now: number, extras: Sam
         const order = [...deciders.slice(row % 2), ...deciders.slice(0, row % 2)];
         order.some((user) => call(user, 'LeadStagePanelController', 'recordFirstView', { leadId: leadIds[row] }));
     };
+    const logTouch = (row: number, task: Row) => () => {
+        asDecider(row, 'log its first touch', (user) => {
+            const outcome = aura.insertRecords(org, user, 'Task', [{ ...task, WhoId: leadIds[row] }]);
+            return outcome.ids[0]
+                ? { ok: true, code: null, message: null }
+                : { ok: false, code: 'NO_ACCESS', message: outcome.errors[0].join(' ') };
+        });
+    };
+    const untouchedSals = rows
+        .map((sample, row) => ({ sample, row }))
+        .filter(({ sample, row }) => sample.Lifecycle_Stage__c === 'SAL' && !touches.has(row))
+        .filter(({ sample }) => !Object.keys(sample).some((field) => isChecklistField(field)));
+    const dueRow = untouchedSals.length ? untouchedSals[untouchedSals.length - 1].row : -1;
 
     rows.forEach((sample, row) => {
         const stage = String(sample.Lifecycle_Stage__c ?? 'Lead');
@@ -222,7 +276,10 @@ export function seed(context: SeedContext, rows: Row[], now: number, extras: Sam
         const created = calendar.nextStart(now - daysAgo * DAY + row * 37 * MINUTE);
         steps.push({ at: created, row, run: insert });
         if (stage === 'Lead') return;
-        const first = calendar.add(created, DECISION_AFTER_MINUTES[row % DECISION_AFTER_MINUTES.length] * MINUTE);
+        const first =
+            row === dueRow
+                ? businessMinutesBefore(calendar, now, DUE_ACCEPT_MINUTES)
+                : calendar.add(created, DECISION_AFTER_MINUTES[row % DECISION_AFTER_MINUTES.length] * MINUTE);
         const later = (days: number) => calendar.add(first, days * 8 * 60 * MINUTE);
         // The SDR opens the lead before deciding it: a third of the way to the decision.
         const decisionAfter = DECISION_AFTER_MINUTES[row % DECISION_AFTER_MINUTES.length];
@@ -232,6 +289,9 @@ export function seed(context: SeedContext, rows: Row[], now: number, extras: Sam
             return;
         }
         steps.push({ at: first, row, run: decide(row, 'accept', sample) });
+        const touch = touches.get(row);
+        if (touch)
+            steps.push({ at: calendar.add(first, TOUCH_AFTER_MINUTES * MINUTE), row, run: logTouch(row, touch) });
         if (stage === 'Rejected') {
             steps.push({ at: later(1), row, run: decide(row, 'reject', sample) });
         } else if (stage === 'SAL' && Object.keys(checklist).length) {

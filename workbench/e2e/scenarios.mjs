@@ -985,6 +985,89 @@ export function scenarios(env) {
                 }
                 await expectNoSeriousAxeViolations(manager, screenshot, 'manager-board-paused');
             }
+        },
+        {
+            title: 'an accepted lead not touched within its first-touch SLA shows as breached on the first-touch board after the header clock moves, and escalates; one touched from the stage panel stays met',
+            async run() {
+                const hotLead = (lastName) => ({
+                    FirstName: 'Kim',
+                    LastName: lastName,
+                    Company: `${lastName} Works`,
+                    Fit_Score__c: 90,
+                    Intent_Score__c: 90,
+                    Intent_Trigger__c: 'Demo_Request'
+                });
+                const [untouchedId, touchedId] = await backend.insert('admin', 'Lead', [
+                    hotLead('Silent'),
+                    hotLead('Called')
+                ]);
+                assert.ok(untouchedId && touchedId, 'two fresh MQLs were saved');
+                const accepted = await backend.call('sdr-a', 'LeadInboxController', 'decide', {
+                    request: {
+                        action: 'accept',
+                        leads: [untouchedId, touchedId].map((leadId) => ({ leadId, seenStage: 'MQL' })),
+                        reasonCode: null,
+                        note: null,
+                        recycleUntil: null,
+                        allowPartial: false
+                    }
+                });
+                assert.ok(accepted.applied, 'the SDR accepts both');
+                const waiting = await lead(untouchedId);
+                assert.equal(waiting.First_Touch_Outcome__c, 'Pending', 'acceptance starts the second clock');
+                assert.ok(waiting.First_Touch_By__c, 'with a first-touch time');
+
+                const page = await newPage();
+                await page.goto(`${url}?as=sdr-a#/lead/${touchedId}`);
+                const clockLine = page.locator('c-lead-stage-panel [data-id="first-touch"]');
+                await clockLine.waitFor();
+                assert.match(await clockLine.innerText(), /Log a call, email or meeting: .+ left/);
+                await screenshot(page, 'first-touch-panel-countdown');
+                await page.locator('c-lead-stage-panel lightning-button[data-id="log-first-touch"] button').click();
+                await toast(page, 'First touch logged.');
+                await eventually('the panel shows the first touch met', async () =>
+                    /First activity logged in time/.test(await clockLine.innerText())
+                );
+                assert.equal((await lead(touchedId)).First_Touch_Outcome__c, 'Met');
+
+                const manager = pages.manager;
+                await manager.goto(`${url}?as=manager#/manager`);
+                const sdrName = String((await lead(waiting.Accepted_By__c)).Name);
+                const sdrRow = manager.locator('c-first-touch-board [data-id="by-sdr"] tbody tr', { hasText: sdrName });
+                const breached = async () => {
+                    await sdrRow.waitFor();
+                    return Number.parseInt(await sdrRow.locator('[data-id="breached"]').innerText(), 10);
+                };
+                const breachedBefore = await breached();
+                await screenshot(manager, 'first-touch-board-before');
+
+                for (let moves = 0; backend.now() <= new Date(waiting.First_Touch_By__c); moves++) {
+                    assert.ok(moves < 5, `five business days pass ${waiting.First_Touch_By__c}`);
+                    const label = manager.locator('[data-id="clock-now"]');
+                    const before = await label.innerText();
+                    await manager.locator('header [data-id="clock-businessDay"]').click();
+                    await eventually(
+                        'the header shows the moved clock',
+                        async () => (await label.innerText()) !== before
+                    );
+                }
+                const escalated = await lead(untouchedId);
+                assert.equal(
+                    escalated.First_Touch_Outcome__c,
+                    'Missed',
+                    'the breach path marked the first touch missed'
+                );
+                assert.notEqual(escalated.OwnerId, waiting.OwnerId, 'and escalated the lead to another owner');
+                assert.equal((await lead(touchedId)).First_Touch_Outcome__c, 'Met', 'the touched lead is not breached');
+
+                await manager.goto(`${url}?as=manager#/manager`);
+                await eventually(
+                    'the first-touch board counts the breach',
+                    async () => (await breached()) > breachedBefore
+                );
+                assert.match(await sdrRow.innerText(), /Breached/);
+                await expectNoSeriousAxeViolations(manager, screenshot, 'first-touch-board-breached');
+            }
         }
     ];
 }

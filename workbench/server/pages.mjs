@@ -11,7 +11,7 @@ export const PAGES = [
     {
         key: 'manager',
         label: 'Manager',
-        components: ['queueSlaBoard', 'speedToLead', 'funnelConversion', 'reasonPareto', 'sdrLoad']
+        components: ['queueSlaBoard', 'firstTouchBoard', 'speedToLead', 'funnelConversion', 'reasonPareto', 'sdrLoad']
     },
     { key: 'definitions', label: 'Definitions', components: ['stageDefinitions'] }
 ];

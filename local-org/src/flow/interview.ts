@@ -126,7 +126,7 @@ export class Interview {
             return;
         }
         if (path.length !== 1) throw new UnsupportedError(`assignment to ${reference}`, this.position());
-        const target = key === '$record' ? this.record : this.values.get(key);
+        const target = key === '$record' ? this.record : this.recordVariableForAssignment(key);
         if (!(target instanceof SObject)) throw new UnsupportedError(`assignment to ${reference}`, this.position());
         if (Array.isArray(value)) throw new UnsupportedError(`a collection assigned to ${reference}`, this.position());
         const fieldType = this.transaction.metadata.schema.field(target.type, path[0])?.type;
@@ -134,6 +134,24 @@ export class Interview {
         // A number or checkbox assigned to a text field is stored as its text, as flows convert on assignment.
         const converted = textual && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : value;
         target.set(path[0], converted === '' || converted === undefined ? null : converted);
+    }
+
+    /**
+     * The record a field assignment writes to. A single record variable that is still empty gets a new record of its
+     * object type on its first field assignment, as Flow Builder's "assign fields, then Create/Update Records with the
+     * variable" pattern relies on (ledger: record variables).
+     */
+    private recordVariableForAssignment(key: string): FlowData {
+        const current = this.values.get(key);
+        const variable = this.flow.variables.get(key);
+        if ((current === null || current === undefined) && variable?.dataType === 'SObject' && variable.objectType) {
+            if (!variable.isCollection) {
+                const created = new SObject(variable.objectType, {});
+                this.values.set(key, created);
+                return created;
+            }
+        }
+        return current;
     }
 
     /** A text template or message: each {!reference} replaced by its text. */

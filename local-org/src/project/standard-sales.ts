@@ -1,7 +1,11 @@
 // Standard sales objects as the Object Reference describes them
 // (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_lead.htm,
-// …_account.htm, …_contact.htm, …_opportunity.htm): the fields projects like this one use.
+// …_account.htm, …_contact.htm, …_opportunity.htm, …_task.htm, …_event.htm): the fields projects like this one use.
+// Task and Event: WhoId is polymorphic (Contact or Lead), WhatId too (here Account or Opportunity).
 import { bool, owner, pick, req, ref, ro, s, userOwner, type ObjectSpec } from './standard-spec.ts';
+
+const WHO = ['Contact', 'Lead'];
+const WHAT = ['Account', 'Opportunity'];
 
 export const LEAD_STATUSES = [
     'Open - Not Contacted',
@@ -185,6 +189,49 @@ export const SALES_OBJECTS: ObjectSpec[] = [
             Status: pick(['Sent', 'Responded']),
             HasResponded: ro('boolean'),
             FirstRespondedDate: ro('date')
+        }
+    },
+    {
+        name: 'Task',
+        prefix: '00T',
+        plural: 'Tasks',
+        sharingModel: 'Private',
+        fields: {
+            Subject: s(255),
+            Status: pick(
+                ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'],
+                'rw',
+                'Not Started'
+            ),
+            Priority: pick(['High', 'Normal', 'Low'], 'rw', 'Normal'),
+            ActivityDate: { type: 'date', access: 'rw' },
+            Description: { type: 'textarea', length: 32000, access: 'rw' },
+            Type: pick(['Call', 'Email', 'Meeting', 'Other']),
+            TaskSubtype: pick(['Task', 'Email', 'Call'], 'c'),
+            WhoId: ref(WHO, 'Who'),
+            WhatId: ref(WHAT, 'What'),
+            IsClosed: ro('boolean'),
+            CompletedDateTime: ro('datetime'),
+            OwnerId: userOwner()
+        }
+    },
+    {
+        name: 'Event',
+        prefix: '00U',
+        plural: 'Events',
+        sharingModel: 'Private',
+        fields: {
+            Subject: s(255),
+            StartDateTime: { type: 'datetime', access: 'rw' },
+            EndDateTime: { type: 'datetime', access: 'rw' },
+            ActivityDateTime: { type: 'datetime', access: 'rw' },
+            DurationInMinutes: { type: 'int', access: 'rw' },
+            Location: s(255),
+            Description: { type: 'textarea', length: 32000, access: 'rw' },
+            Type: pick(['Call', 'Email', 'Meeting', 'Other']),
+            WhoId: ref(WHO, 'Who'),
+            WhatId: ref(WHAT, 'What'),
+            OwnerId: userOwner()
         }
     }
 ];

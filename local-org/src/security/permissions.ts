@@ -41,6 +41,9 @@ const STANDARD_USER_OBJECTS: Record<string, Omit<ObjectPermission, 'object'>> = 
     // Read only: creating campaigns and members needs the Marketing User feature license (not emulated).
     campaign: READ,
     campaignmember: READ,
+    // Edit Tasks and Edit Events of the Standard User profile.
+    task: CRED,
+    event: CRED,
     // Setup and reference data every user can read (queried by ordinary users' code in user mode).
     user: READ,
     profile: READ,

@@ -509,3 +509,34 @@ test('a formula field of $Record is computed when the flow reads it', () => {
     createFlowRunner(fakes().services).runBeforeSave(tx, 'Lead', [{ record, prior: null }]);
     assert.equal(record.get('Note__c'), '42', 'a number assigned to a text field is stored as text');
 });
+
+test('an empty record variable gets a record of its object type on its first field assignment; Update Records with it reads nothing', () => {
+    const stamp = flow(
+        'Stamp',
+        `${AFTER}${to('Set_Fields')}`,
+        `<assignments><name>Set_Fields</name><label>S</label>
+            <assignmentItems><assignToReference>Changed.Id</assignToReference><operator>Assign</operator>
+                <value><elementReference>$Record.Id</elementReference></value></assignmentItems>
+            <assignmentItems><assignToReference>Changed.Stage__c</assignToReference><operator>Assign</operator>
+                <value><stringValue>SAL</stringValue></value></assignmentItems>
+            ${to('Save_Changed')}</assignments>
+        <recordUpdates><name>Save_Changed</name><label>U</label><inputReference>Changed</inputReference></recordUpdates>
+        <variables><name>Changed</name><dataType>SObject</dataType><isCollection>false</isCollection><isInput>false</isInput>
+            <isOutput>false</isOutput><objectType>Lead</objectType></variables>`
+    );
+    const tx = transaction(metadata(undefined, { flows: [stamp] }));
+    const f = fakes();
+    const records = stored(tx, 2);
+    createFlowRunner(f.services).runAfterSave(
+        tx,
+        'Lead',
+        records.map((record) => ({ record, prior: null }))
+    );
+    assert.equal(f.dml.length, 1, 'one update for the batch');
+    assert.deepEqual(
+        f.dml[0].records.map((record) => [record.type, record.id, record.get('Stage__c')]),
+        records.map((record) => ['Lead', record.id, 'SAL'])
+    );
+    assert.equal(f.dml[0].records[0].get('LastName'), undefined, 'only the assigned fields are sent');
+    assert.equal(tx.limits.queries, 0, 'no query: the variable carries the Id');
+});

@@ -38,6 +38,12 @@ function org(calls: { className: string; size: number }[] = []) {
                 // Queue mode, the Default routing policy: the routing queue stays the owner.
                 return inputs.map((input) => ({ ownerId: input.queueId, assignedToSdr: false }));
             }
+            if (className === 'LeadFirstTouchByAction') {
+                return inputs.map((input) => ({
+                    firstTouchBy: new SDatetime((input.acceptedAt as SDatetime).ms + 2 * 3_600_000),
+                    dueSoonAt: new SDatetime((input.acceptedAt as SDatetime).ms + 3_600_000)
+                }));
+            }
             return inputs.map(() => ({}));
         }
     };
@@ -349,5 +355,77 @@ test('the SLA breach path leaves a lead accepted before its time alone: Met stay
         [stored.get('SLA_Outcome__c'), stored.get('Lifecycle_Stage__c'), stored.get('OwnerId')],
         ['Met', 'SAL', seeded.admin.id]
     );
+    assert.equal(transaction.notifications.length, 0);
+});
+
+// The second clock (Lead_Handoff_First_Touch_Clock, _Breach, _Task): accepting starts it, a completed Task on the lead
+// (WhoId) stops it, and the breach path at First_Touch_By__c marks an untouched SAL Missed and escalates it.
+function acceptedLead(context: ReturnType<typeof org>) {
+    const { transaction, save } = context;
+    const lead = new SObject('Lead', { LastName: 'Accepted', Company: 'Acme', Fit_Score__c: 80, Intent_Score__c: 70 });
+    save.dml(transaction, 'insert', [lead], SYSTEM);
+    const [result] = save.dml(
+        transaction,
+        'update',
+        [new SObject('Lead', { Id: lead.id, Lifecycle_Stage__c: 'SAL' })],
+        SYSTEM
+    );
+    assert.deepEqual(result.errors, []);
+    return lead.id!;
+}
+
+function firstTouchPath(transaction: OrgTransaction, id: string) {
+    return transaction.scheduled.find((work) => work.key === `Lead_Handoff_First_Touch_Breach/At_First_Touch_By/${id}`);
+}
+
+test('accepting an MQL starts the first-touch clock and schedules its breach path at First_Touch_By__c', () => {
+    const context = org();
+    const id = acceptedLead(context);
+    const lead = context.transaction.store.get(id)!;
+    assert.equal(lead.get('First_Touch_Outcome__c'), 'Pending');
+    assert.deepEqual(lead.get('First_Touch_By__c'), new SDatetime(NOW + 2 * 3_600_000));
+    assert.equal(firstTouchPath(context.transaction, id)?.dueAt, NOW + 2 * 3_600_000);
+});
+
+test('moving the clock past First_Touch_By__c of an untouched SAL marks it Missed, escalates it and tells the managers', () => {
+    const context = org();
+    const { transaction, seeded } = context;
+    const id = acceptedLead(context);
+    transaction.clock.set(NOW + 3 * 3_600_000);
+    runDueWork(transaction);
+    assert.equal(firstTouchPath(transaction, id), undefined, 'the path ran');
+    const lead = transaction.store.get(id)!;
+    assert.equal(lead.get('Lifecycle_Stage__c'), 'SAL', 'still accepted');
+    assert.equal(lead.get('First_Touch_Outcome__c'), 'Missed');
+    assert.equal(lead.get('OwnerId'), seeded.groupIds.get('Lead_Handoff_Escalations'));
+    assert.deepEqual(
+        transaction.notifications.map((notification) => notification.title),
+        ['First touch missed: Acme']
+    );
+    assert.deepEqual(transaction.notifications[0].recipientIds, [seeded.groupIds.get('Lead_Handoff_Managers')]);
+});
+
+test('a completed Task logged on the SAL before its deadline meets the first touch, and the path then does nothing', () => {
+    const context = org();
+    const { transaction, save, seeded } = context;
+    const id = acceptedLead(context);
+    const ownerBefore = transaction.store.get(id)!.get('OwnerId');
+    transaction.clock.set(NOW + 30 * 60_000);
+    const [planned] = save.dml(
+        transaction,
+        'insert',
+        [new SObject('Task', { WhoId: id, Subject: 'Call', Status: 'Not Started', OwnerId: seeded.admin.id })],
+        SYSTEM
+    );
+    assert.deepEqual(planned.errors, []);
+    assert.equal(transaction.store.get(id)!.get('First_Touch_At__c'), null, 'an open task is not a touch');
+    save.dml(transaction, 'update', [new SObject('Task', { Id: planned.id, Status: 'Completed' })], SYSTEM);
+    const touched = transaction.store.get(id)!;
+    assert.equal(touched.get('First_Touch_Outcome__c'), 'Met');
+    assert.deepEqual(touched.get('First_Touch_At__c'), new SDatetime(NOW + 30 * 60_000));
+    transaction.clock.set(NOW + 3 * 3_600_000);
+    runDueWork(transaction);
+    assert.equal(transaction.store.get(id)!.get('First_Touch_Outcome__c'), 'Met');
+    assert.equal(transaction.store.get(id)!.get('OwnerId'), ownerBefore, 'not escalated');
     assert.equal(transaction.notifications.length, 0);
 });

@@ -179,11 +179,12 @@ describe('workbench on the real bundle and backend', () => {
         assert.deepEqual(
             [...paths].sort(),
             [
+                'Lead_Handoff_First_Touch_Breach/At_First_Touch_By',
                 'Lead_Handoff_Recycle_Return/On_Recycle_Until',
                 'Lead_Handoff_SLA_Breach/At_Accept_By',
                 'Lead_Handoff_Speed_To_Lead/At_Due_Soon'
             ],
-            'the sample data leaves recycled leads and MQLs waiting (to be recalled, then escalated)'
+            'the sample data leaves recycled leads, MQLs (to be recalled, then escalated) and a SAL due for its first touch waiting'
         );
         saved.pendingScheduled[0].flow = 'Gone_Flow';
         const restartDir = mkdtempSync(join(tmpdir(), 'workbench-restart-'));

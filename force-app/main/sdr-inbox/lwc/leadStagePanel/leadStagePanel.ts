@@ -16,6 +16,14 @@ import qualify from '@salesforce/apex/LeadStagePanelController.qualify';
 import convert from '@salesforce/apex/LeadStagePanelController.convert';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
 import decide from '@salesforce/apex/LeadInboxController.decide';
+import logFirstTouch from '@salesforce/apex/LeadStagePanelController.logFirstTouch';
+import FIRST_TOUCH_HEADING from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelFirstTouchHeading';
+import FIRST_TOUCH_WITHIN from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelFirstTouchWithin';
+import FIRST_TOUCH_OVERDUE from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelFirstTouchOverdue';
+import FIRST_TOUCH_MET from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelFirstTouchMet';
+import FIRST_TOUCH_MISSED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelFirstTouchMissed';
+import LOG_FIRST_TOUCH from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelLogFirstTouch';
+import FIRST_TOUCH_LOGGED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelFirstTouchLogged';
 import HEADING from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelHeading';
 import LOADING from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelLoading';
 import LOAD_FAILED from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelLoadFailed';
@@ -65,7 +73,13 @@ function slaLine(state: SlaState, text: string, word: string = SLA_DISPLAY[state
 export default class LeadStagePanel extends LightningElement {
     @api recordId?: string;
 
-    labels = { heading: HEADING, loading: LOADING, tryAgain: TRY_AGAIN };
+    labels = {
+        heading: HEADING,
+        loading: LOADING,
+        tryAgain: TRY_AGAIN,
+        firstTouchHeading: FIRST_TOUCH_HEADING,
+        logFirstTouch: LOG_FIRST_TOUCH
+    };
 
     panel: StagePanel | null = null;
     wiredPanel?: WireResult<StagePanel>;
@@ -206,6 +220,24 @@ export default class LeadStagePanel extends LightningElement {
         return null;
     }
 
+    /** The second clock, after acceptance: counting down to the first activity, or how the first touch went. */
+    get firstTouchInfo(): ReturnType<typeof slaLine> | null {
+        const panel = this.panel;
+        if (!panel) return null;
+        if (panel.firstTouchBy && !panel.firstTouchAt && panel.firstTouchOutcome !== 'Met') {
+            const state = slaState(panel.firstTouchBy, this.now, panel.firstTouchDueSoonAt);
+            const countdown = countdownText(panel.firstTouchBy, this.now);
+            return slaLine(state, formatLabel(state === 'red' ? FIRST_TOUCH_OVERDUE : FIRST_TOUCH_WITHIN, countdown));
+        }
+        if (panel.firstTouchOutcome === 'Met') return slaLine('green', FIRST_TOUCH_MET, SLA_MET_WORD);
+        if (panel.firstTouchOutcome === 'Missed') return slaLine('red', FIRST_TOUCH_MISSED, SLA_MISSED_WORD);
+        return null;
+    }
+
+    get canLogFirstTouch(): boolean {
+        return Boolean(this.panel?.mayLogFirstTouch);
+    }
+
     get recycleText(): string {
         return this.panel?.stage === RECYCLED && this.panel.recycleUntil
             ? formatLabel(NURTURED_UNTIL, this.panel.recycleUntil)
@@ -295,6 +327,16 @@ export default class LeadStagePanel extends LightningElement {
             const outcome = await qualify({ request });
             if (!outcome.ok) throw new Error(outcomeMessage(outcome, this.now));
             this.toast('success', formatLabel(QUALIFIED, this.panel?.name ?? ''));
+        });
+    }
+
+    /** Logs a completed call on the lead; the server's Task flow stops the first-touch clock. */
+    async handleLogFirstTouch(): Promise<void> {
+        if (!this.panel || this.busy) return;
+        const leadId = this.panel.leadId;
+        await this.run(async () => {
+            await logFirstTouch({ leadId });
+            this.toast('success', FIRST_TOUCH_LOGGED);
         });
     }
 

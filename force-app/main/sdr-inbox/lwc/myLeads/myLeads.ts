@@ -6,7 +6,7 @@ import getMyLeads from '@salesforce/apex/MyLeadsController.getMyLeads';
 import { errorMessage, isServerMessage } from 'c/errorMessages';
 import { recordPage } from 'c/handoffRequests';
 import { stageLabel } from 'c/leadLabels';
-import { clockOffset, serverTime, waitingText } from 'c/slaClock';
+import { SLA_DISPLAY, clockOffset, countdownText, serverTime, slaState, waitingText } from 'c/slaClock';
 import { formatCount, formatLabel } from 'c/labelFormat';
 import MY_LEADS_HEADING from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsHeading';
 import MY_LEADS_REFRESH from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsRefresh';
@@ -20,6 +20,8 @@ import MY_LEADS_COLUMN_COMPANY from '@salesforce/label/c.LeadHandoff_SdrInbox_My
 import MY_LEADS_COLUMN_STAGE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsColumnStage';
 import MY_LEADS_COLUMN_IN_STAGE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsColumnInStage';
 import MY_LEADS_COLUMN_NEXT_STEP from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsColumnNextStep';
+import MY_LEADS_COLUMN_FIRST_TOUCH from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsColumnFirstTouch';
+import MY_LEADS_FIRST_TOUCH_DONE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsFirstTouchDone';
 import MY_LEADS_MORE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsMore';
 import MY_LEADS_OPEN from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsOpen';
 import MY_LEADS_COUNTS from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsCounts';
@@ -29,6 +31,19 @@ import MY_LEADS_SQL_COUNT_ONE from '@salesforce/label/c.LeadHandoff_SdrInbox_MyL
 import MY_LEADS_SQL_COUNT_OTHER from '@salesforce/label/c.LeadHandoff_SdrInbox_MyLeadsSqlCountOther';
 
 type MyLeads = MyLeadsService.MyLeads;
+type MyLead = MyLeadsService.MyLead;
+
+/**
+ * The second clock of a lead: for a SAL not touched yet, its state (on track, due soon, breached: the same badges as the
+ * response SLA) and the countdown to First_Touch_By__c; once an activity is logged, "Touched"; nothing before the clock.
+ */
+function firstTouchCell(lead: MyLead, now: number) {
+    if (lead.firstTouchAt)
+        return { state: 'done', className: 'slds-badge', icon: '\u2713', word: MY_LEADS_FIRST_TOUCH_DONE, text: '' };
+    if (!lead.firstTouchBy) return { state: 'none', className: '', icon: '', word: '', text: '' };
+    const state = slaState(lead.firstTouchBy, now, lead.firstTouchDueSoonAt);
+    return { ...SLA_DISPLAY[state], state, text: countdownText(lead.firstTouchBy, now) };
+}
 
 export default class MyLeadsList extends NavigationMixin(LightningElement) {
     data: MyLeads | null = null;
@@ -50,6 +65,7 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
         columnStage: MY_LEADS_COLUMN_STAGE,
         columnInStage: MY_LEADS_COLUMN_IN_STAGE,
         columnNextStep: MY_LEADS_COLUMN_NEXT_STEP,
+        columnFirstTouch: MY_LEADS_COLUMN_FIRST_TOUCH,
         more: MY_LEADS_MORE
     };
 
@@ -105,6 +121,7 @@ export default class MyLeadsList extends NavigationMixin(LightningElement) {
             company: lead.company ?? '',
             stage: stageLabel(lead.stage),
             inStage: waitingText(lead.stageEnteredAt, now),
+            firstTouch: firstTouchCell(lead, now),
             nextStep: lead.nextStep
         }));
     }

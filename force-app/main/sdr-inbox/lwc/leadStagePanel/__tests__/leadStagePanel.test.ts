@@ -12,6 +12,7 @@ import convert from '@salesforce/apex/LeadStagePanelController.convert';
 import recordFirstView from '@salesforce/apex/LeadStagePanelController.recordFirstView';
 import getDispositionReasons from '@salesforce/apex/LeadInboxController.getDispositionReasons';
 import decide from '@salesforce/apex/LeadInboxController.decide';
+import logFirstTouch from '@salesforce/apex/LeadStagePanelController.logFirstTouch';
 import { flush } from 'test/lwcTest';
 
 jest.mock(
@@ -34,6 +35,9 @@ jest.mock('@salesforce/apex/LeadInboxController.getDispositionReasons', () => ({
     virtual: true
 });
 jest.mock('@salesforce/apex/LeadInboxController.decide', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/LeadStagePanelController.logFirstTouch', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
 type StagePanel = LeadStagePanelController.StagePanel;
 type LeadOutcome = LeadHandoffService.LeadOutcome;
@@ -56,6 +60,7 @@ const convertMock = jest.mocked(convert);
 const firstViewMock = jest.mocked(recordFirstView);
 const reasonsMock = jest.mocked(getDispositionReasons);
 const decideMock = jest.mocked(decide);
+const logFirstTouchMock = jest.mocked(logFirstTouch);
 const openMock = jest.spyOn(LeadReasonModal, 'open');
 
 function panel(overrides: Partial<StagePanel> = {}): StagePanel {
@@ -616,6 +621,82 @@ describe('c-lead-stage-panel', () => {
             element.recordId = '00Q000000000009AAA';
             await flush();
             expect(getPanelWire.getLastConfig()).toEqual({ leadId: '00Q000000000009AAA' });
+        });
+    });
+    describe('the first-touch clock of a SAL (the second clock, after acceptance)', () => {
+        // serverNow is 15:00: due soon from 14:45, first touch by 15:30.
+        const untouched = () =>
+            panel({
+                stage: 'SAL',
+                slaOutcome: 'Met',
+                acceptedByName: 'Sam SDR',
+                allowedActions: ['qualify', 'reject', 'recycle'],
+                firstTouchBy: '2026-03-02T15:30:00.000Z',
+                firstTouchDueSoonAt: '2026-03-02T14:45:00.000Z',
+                firstTouchOutcome: 'Pending',
+                mayLogFirstTouch: true
+            });
+        const logButton = (element: HTMLElement) =>
+            root(element).querySelector('[data-id="log-first-touch"]') as (HTMLElement & { label: string }) | null;
+
+        it('counts down to the first touch, due soon, and offers Log first touch', async () => {
+            serverPanel = untouched();
+            const element = await createPanel();
+            expect(text(element, '[data-id="first-touch"]')).toBe('Log a call, email or meeting: 30 min left');
+            expect(root(element).querySelector('[data-id="first-touch-badge"]')?.className).toBe(
+                'slds-badge slds-theme_warning'
+            );
+            expect(logButton(element)?.label).toBe('Log first touch');
+            await expect(element).toBeAccessible();
+        });
+
+        it('shows a breach once the first-touch time has passed', async () => {
+            serverPanel = { ...untouched(), firstTouchBy: '2026-03-02T14:52:00.000Z' };
+            const element = await createPanel();
+            expect(text(element, '[data-id="first-touch"]')).toBe(
+                'No activity logged: 8 min overdue. Managers have been told.'
+            );
+            expect(root(element).querySelector('[data-first-touch="red"]')).not.toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('logs the first touch, tells the user and reloads the panel, which then shows it met', async () => {
+            serverPanel = untouched();
+            logFirstTouchMock.mockResolvedValue(undefined);
+            const element = await createPanel();
+            const shown = toasts(element);
+            serverPanel = {
+                ...untouched(),
+                firstTouchAt: '2026-03-02T15:00:00.000Z',
+                firstTouchOutcome: 'Met',
+                mayLogFirstTouch: false
+            };
+            logButton(element)?.click();
+            await flush();
+            expect(logFirstTouchMock).toHaveBeenCalledWith({ leadId: LEAD_ID });
+            expect(shown()).toEqual(['First touch logged.']);
+            expect(text(element, '[data-id="first-touch"]')).toBe('First activity logged in time.');
+            expect(logButton(element)).toBeNull();
+        });
+
+        it('shows why the first touch could not be logged', async () => {
+            serverPanel = untouched();
+            logFirstTouchMock.mockRejectedValue({ body: { message: 'This lead has no first touch to log.' } });
+            const element = await createPanel();
+            logButton(element)?.click();
+            await flush();
+            expect(text(element, '[data-id="action-error"]')).toContain('This lead has no first touch to log.');
+        });
+
+        it('says when the first activity came late, and shows nothing on an MQL', async () => {
+            serverPanel = { ...untouched(), firstTouchAt: '2026-03-02T15:40:00.000Z', firstTouchOutcome: 'Missed' };
+            const late = await createPanel();
+            expect(text(late, '[data-id="first-touch"]')).toBe('First activity logged after the first-touch time.');
+            document.body.removeChild(late);
+            serverPanel = panel();
+            const mql = await createPanel();
+            expect(root(mql).querySelector('[data-id="first-touch"]')).toBeNull();
+            expect(logButton(mql)).toBeNull();
         });
     });
 });

@@ -21,7 +21,7 @@ const create = () => mount('c-my-leads', MyLeads);
 const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
 const rows = (element: HTMLElement) =>
     Array.from(root(element).querySelectorAll<HTMLElement>('tbody tr')).map((tr) =>
-        Array.from(tr.children).map((cell) => cell.textContent?.trim())
+        Array.from(tr.children).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim())
     );
 const text = (element: HTMLElement, id: string) =>
     root(element).querySelector(`[data-id="${id}"]`)?.textContent?.trim() ?? null;
@@ -48,6 +48,7 @@ describe('c-my-leads', () => {
                 'Analytical Engines',
                 'SAL',
                 '3 d 0 h',
+                '\u26A0Due soon40 min left',
                 'Qualify: confirm need and budget, then mark it an SQL.'
             ],
             [
@@ -55,6 +56,7 @@ describe('c-my-leads', () => {
                 'Compilers Inc',
                 'SQL',
                 '40 min',
+                '\u2713Touched',
                 'Convert: add the amount and close date to create the opportunity.'
             ]
         ]);
@@ -62,6 +64,27 @@ describe('c-my-leads', () => {
         expect(text(element, 'more')).toBeNull();
         jest.useRealTimers();
         await expect(element).toBeAccessible();
+    });
+
+    it('shows the first-touch clock of an untouched SAL as on track, due soon or breached as the clock moves', async () => {
+        const states = async (minutesLater: number) => {
+            const later = Date.parse(DATA.serverNow) + minutesLater * 60_000;
+            const element = await create();
+            jest.setSystemTime(later);
+            getMyLeadsMock.mockResolvedValue(data({ serverNow: new Date(later).toISOString() }));
+            (root(element).querySelector('lightning-button') as HTMLElement).click();
+            await flush();
+            const cell = root(element).querySelector('[data-id="first-touch"]') as HTMLElement;
+            const result = [cell.dataset.state, cell.textContent?.replace(/\s+/g, ' ').trim()];
+            removeAll();
+            jest.setSystemTime(Date.parse(DATA.serverNow));
+            getMyLeadsMock.mockResolvedValue(data());
+            return result;
+        };
+
+        expect(await states(-15)).toEqual(['green', '\u2713On track55 min left']);
+        expect(await states(0)).toEqual(['amber', '\u26A0Due soon40 min left']);
+        expect(await states(50)).toEqual(['red', '\u2716Breached10 min overdue']);
     });
 
     it('links each name to the Lead record page and opens it there', async () => {
