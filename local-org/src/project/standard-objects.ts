@@ -4,13 +4,14 @@
 // and not defaulted on create), createable and updateable ("Create", "Update" in the reference's Properties).
 // Key prefixes are the platform's. An object or field missing here is unknown to local-org (it fails loudly).
 import type { FieldDescribe, SObjectDescribe } from '../core/schema.ts';
+import { ACTIVITY_OBJECTS } from './standard-activities.ts';
 import { SALES_OBJECTS } from './standard-sales.ts';
 import { SETUP_OBJECTS } from './standard-setup.ts';
 import { fieldOf, ro, systemFields } from './standard-spec.ts';
 
 export { LEAD_STATUSES } from './standard-sales.ts';
 
-const OBJECTS = [...SALES_OBJECTS, ...SETUP_OBJECTS];
+const OBJECTS = [...SALES_OBJECTS, ...ACTIVITY_OBJECTS, ...SETUP_OBJECTS];
 
 /** A fresh describe of every standard object local-org knows (callers may add the project's custom fields). */
 export function standardObjects(): SObjectDescribe[] {
