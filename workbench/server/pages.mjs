@@ -8,8 +8,12 @@ export const PAGES = [
     { key: 'inbox', label: 'Inbox', components: ['leadInbox'] },
     { key: 'leads', label: 'My leads', components: ['myLeads'] },
     { key: 'lead', label: 'Lead', components: ['leadStagePanel'], needsLead: true },
-    { key: 'manager', label: 'Manager', components: ['queueSlaBoard', 'funnelConversion', 'reasonPareto'] },
-    { key: 'definitions', label: 'Definitions', components: ['stageDefinitions'] }
+    {
+        key: 'manager',
+        label: 'Manager',
+        components: ['queueSlaBoard', 'funnelConversion', 'reasonPareto', 'thresholdCalibration']
+    },
+    { key: 'definitions', label: 'Definitions', components: ['stageDefinitions', 'definitionChanges'] }
 ];
 
 function subdirectories(dir) {
