@@ -701,6 +701,7 @@ export function scenarios(env) {
                     await page.locator('c-definition-changes [data-id="awaiting-deploy"]').innerText(),
                     /Version 2 is approved and waits for an admin to deploy its record file; the definitions in force are version 1/
                 );
+                await approved.scrollIntoViewIfNeeded();
                 await screenshot(page, 'definitions-version-history');
                 await page.close();
             }
