@@ -88,8 +88,10 @@ function outcomeCells(outcome: Outcome): string[] {
 }
 
 export default class ThresholdCalibration extends LightningElement {
+    /** The period shown first (the page's setting); the person then picks 30 or 90 days. */
     @api periodDays = 30;
 
+    period = 30;
     data: Calibration | undefined;
     loading = false;
     loadError = '';
@@ -124,6 +126,7 @@ export default class ThresholdCalibration extends LightningElement {
     };
 
     connectedCallback(): void {
+        this.period = Number(this.periodDays) || 30;
         this.load(false);
     }
 
@@ -132,7 +135,7 @@ export default class ThresholdCalibration extends LightningElement {
         this.loadError = '';
         try {
             this.data = await getCalibration({
-                periodDays: Number(this.periodDays),
+                periodDays: this.period,
                 proposedFit: withProposal ? this.proposedFit : null,
                 proposedIntent: withProposal ? this.proposedIntent : null
             });
@@ -148,7 +151,7 @@ export default class ThresholdCalibration extends LightningElement {
     // ------------------------------------------------------------------------------------------ events
 
     handlePeriod(event: Event): void {
-        this.periodDays = Number((event.currentTarget as HTMLElement).dataset.days);
+        this.period = Number((event.currentTarget as HTMLElement).dataset.days);
         this.load(true);
     }
 
@@ -170,8 +173,8 @@ export default class ThresholdCalibration extends LightningElement {
         return PERIODS.map((period) => ({
             ...period,
             key: String(period.days),
-            pressed: String(period.days === Number(this.periodDays)),
-            variant: period.days === Number(this.periodDays) ? 'brand' : 'neutral'
+            pressed: String(period.days === this.period),
+            variant: period.days === this.period ? 'brand' : 'neutral'
         }));
     }
 
