@@ -274,6 +274,51 @@ export function scenarios(env) {
             }
         },
         {
+            title: 'before any decision, the calibration what-if on the sample data matches the hand-computed figure',
+            async run() {
+                // By hand from data/ as the seed plays it over the last 90 days (every sample lead is younger): today
+                // (fit ≥ 60, intent ≥ 50 or a hand-raise) 76 leads reached MQL; 50 reached SAL (the SAL and SQL rows,
+                // and the Rejected rows the seed accepts first: even positions) and 18 SQL. Fit ≥ 70 keeps 46 (36 SALs,
+                // 16 SQLs) and removes 30 (39 %), 10 of them rejected as Not our ICP (33 %): SAL→SQL from 18/50 = 36 %
+                // to 16/36 = 44 %.
+                const page = await newPage();
+                await page.goto(`${url}?as=manager#/manager`);
+                const calibration = page.locator('c-threshold-calibration');
+                await calibration.locator('[data-id="sample-note"]').waitFor();
+                await calibration.locator('lightning-button[data-days="90"] button').click();
+                await eventually('the 90-day period is chosen', async () =>
+                    /of 76$/.test((await calibration.locator('tr[data-row="today"] > *').allInnerTexts())[2] ?? '')
+                );
+                const fit = calibration.locator('lightning-input[data-id="proposedFit"] input');
+                await fit.fill('70');
+                await calibration.locator('[data-id="show-what-if"] button').click();
+                const verdict = calibration.locator('[data-id="verdict"]');
+                await verdict.waitFor();
+                assert.equal(
+                    await verdict.innerText(),
+                    'Fit ≥ 70 and intent ≥ 50 instead of fit ≥ 60 and intent ≥ 50 would have removed 39 % of MQLs ' +
+                        '(30 of 76). Of those, 33 % were rejected as Not our ICP. SAL→SQL would go from 36 % to 44 %.'
+                );
+                const row = async (key) =>
+                    (await calibration.locator(`tr[data-row="${key}"] > *`).allInnerTexts()).map((text) => text.trim());
+                assert.deepEqual((await row('today')).slice(1, 4), ['76', '66 % of 76', '36 % of 50']);
+                assert.deepEqual((await row('proposed')).slice(1, 4), ['46', '78 % of 46', '44 % of 36']);
+                const file = await calibration.locator('[data-id="record-file"]').inputValue();
+                assert.match(file, /<field>Fit_Threshold__c<\/field>\s*<value xsi:type="xsd:double">70<\/value>/);
+                const { fitThreshold } = await backend
+                    .call('manager', 'CalibrationController', 'getCalibration', {
+                        periodDays: 30,
+                        proposedFit: null,
+                        proposedIntent: null
+                    })
+                    .then((result) => ({ fitThreshold: result.currentFit }));
+                assert.equal(fitThreshold, 60, 'the what-if changed nothing');
+                await screenshot(page, 'calibration-what-if');
+                await expectNoSeriousAxeViolations(page, screenshot, 'manager-with-calibration');
+                await page.close();
+            }
+        },
+        {
             title: 'right after the inbox loads, ? lists the shortcuts and j focuses the first lead, with no click first',
             async run() {
                 const page = await newPage();
@@ -1067,6 +1112,71 @@ export function scenarios(env) {
                 );
                 assert.match(await sdrRow.innerText(), /Breached/);
                 await expectNoSeriousAxeViolations(manager, screenshot, 'first-touch-board-breached');
+            }
+        },
+        {
+            title: 'a definition change needs a sales lead and a marketing lead, and the version history shows it',
+            async run() {
+                const page = await newPage();
+                await page.goto(`${url}?as=manager#/definitions`);
+                const changes = page.locator('c-definition-changes');
+                await changes.locator('[data-id="version"]').waitFor();
+                await changes.locator('[data-id="open-form"] button').click();
+                await changes.locator('[data-id="definition"]').selectOption('Thresholds');
+                await changes.locator('lightning-input[data-id="summary"] input').fill('Fit threshold 60 → 70');
+                await changes
+                    .locator('lightning-textarea[data-id="proposedChange"] textarea')
+                    .fill('Fit_Threshold__c = 70');
+                await changes
+                    .locator('lightning-textarea[data-id="rationale"] textarea')
+                    .fill('Calibration: fit 60–69 MQLs were mostly rejected as Not our ICP.');
+                await changes.locator('[data-id="submit"] button').click();
+                const proposal = changes.locator('li[data-change]').filter({ hasText: 'Fit threshold 60 → 70' });
+                await proposal.waitFor();
+                assert.equal((await proposal.locator('[data-id="status"]').innerText()).trim(), 'Proposed');
+                assert.equal(await proposal.locator('lightning-button').count(), 0, 'the proposer cannot sign');
+                const changeName = await proposal.getAttribute('data-change');
+                await expectNoSeriousAxeViolations(page, screenshot, 'definition-change-proposed');
+
+                const signAs = async (persona, side) => {
+                    const signer = await newPage();
+                    await signer.goto(`${url}?as=${persona}#/definitions`);
+                    const item = signer.locator(`c-definition-changes li[data-change="${changeName}"]`);
+                    await item.waitFor();
+                    assert.equal(
+                        await item.locator('lightning-button').count(),
+                        1,
+                        `${persona} is offered exactly the ${side} sign-off`
+                    );
+                    await item.locator(`lightning-button[data-side="${side}"] button`).click();
+                    return { signer, item };
+                };
+                const sales = await signAs('sales-lead', 'Sales');
+                await eventually('the sales signature shows', async () =>
+                    /Sales: Riley Chen/.test(await sales.item.locator('[data-id="sales"]').innerText())
+                );
+                assert.equal((await sales.item.locator('[data-id="status"]').innerText()).trim(), 'Proposed');
+                await sales.signer.close();
+
+                const marketing = await signAs('marketing-lead', 'Marketing');
+                await eventually('the second signature approves it as version 2', async () =>
+                    /Version 2, approved on/.test(await marketing.item.innerText())
+                );
+                await screenshot(marketing.signer, 'definition-change-approved');
+                await marketing.signer.close();
+
+                await page.reload();
+                const approved = page.locator(`c-definition-changes li[data-change="${changeName}"]`);
+                await approved.waitFor();
+                assert.equal((await approved.locator('[data-id="status"]').innerText()).trim(), 'Approved');
+                assert.match(await approved.locator('[data-id="marketing"]').innerText(), /Marketing: Casey Moreau/);
+                assert.match(
+                    await page.locator('c-definition-changes [data-id="awaiting-deploy"]').innerText(),
+                    /Version 2 is approved and waits for an admin to deploy its record file; the definitions in force are version 1/
+                );
+                await approved.scrollIntoViewIfNeeded();
+                await screenshot(page, 'definitions-version-history');
+                await page.close();
             }
         }
     ];

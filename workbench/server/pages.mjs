@@ -11,9 +11,17 @@ export const PAGES = [
     {
         key: 'manager',
         label: 'Manager',
-        components: ['queueSlaBoard', 'firstTouchBoard', 'speedToLead', 'funnelConversion', 'reasonPareto', 'sdrLoad']
+        components: [
+            'queueSlaBoard',
+            'firstTouchBoard',
+            'speedToLead',
+            'funnelConversion',
+            'reasonPareto',
+            'sdrLoad',
+            'thresholdCalibration'
+        ]
     },
-    { key: 'definitions', label: 'Definitions', components: ['stageDefinitions'] }
+    { key: 'definitions', label: 'Definitions', components: ['stageDefinitions', 'definitionChanges'] }
 ];
 
 function subdirectories(dir) {

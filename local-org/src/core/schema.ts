@@ -34,7 +34,7 @@ export interface PicklistEntry {
 }
 
 export interface FieldDescribe {
-    /** API name as the schema spells it ('Status__c', 'OwnerId'). */
+    /** API name as the schema spells it ('Example__c', 'OwnerId'). */
     name: string;
     label: string;
     type: FieldType;
