@@ -2,8 +2,9 @@
 // each label named <App>_<Feature>_<What> with the feature's category, a short description that says where the text
 // shows, unprotected, in the default language (en_US), a value within the platform's limit whose {n} placeholders
 // count up from {0}. A deploy merges the files into one CustomLabels component, so a name may be defined only once.
-// A sentence (a value of four words or more) is defined once: a second label with the same sentence is a copy that
-// drifts; short words and phrases ("Reject", "Stage") may repeat, because a translator needs each context apart.
+// A sentence (a value that ends with . ! or ?, or has six words or more) is defined once: a second label with the same
+// sentence is a copy that drifts; words and short phrases ("Reject", "Removed by the proposal") may repeat, because a
+// translator needs each context (a column, a row, a button) apart.
 import { basename, dirname } from 'node:path';
 
 export const LABELS_FILE = 'CustomLabels.labels-meta.xml';
@@ -12,7 +13,7 @@ export const LANGUAGE = 'en_US';
 // single underscores, starting with a letter), up to 80 characters: Salesforce Help, "Custom Labels".
 const MAX_VALUE = 1000;
 const MAX_NAME = 80;
-const SENTENCE_WORDS = 4;
+const SENTENCE_WORDS = 6;
 const API_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
 
 /**
@@ -124,7 +125,7 @@ export function checkDefinitions(labels, files, report) {
         }
         if (!label.value.trim()) at('has an empty <value>.');
         const sentence = label.value.trim().replace(/\s+/g, ' ');
-        if (sentence.split(' ').length >= SENTENCE_WORDS) {
+        if (/[.!?]$/.test(sentence) || sentence.split(' ').length >= SENTENCE_WORDS) {
             const same = firstBySentence.get(sentence);
             if (same) {
                 at(
