@@ -277,17 +277,17 @@ export function scenarios(env) {
             title: 'before any decision, the calibration what-if on the sample data matches the hand-computed figure',
             async run() {
                 // By hand from data/ as the seed plays it over the last 90 days (every sample lead is younger): today
-                // (fit ≥ 60, intent ≥ 50 or a hand-raise) 76 leads reached MQL; 50 reached SAL (the SAL and SQL rows,
-                // and the Rejected rows the seed accepts first: even positions) and 18 SQL. Fit ≥ 70 keeps 46 (36 SALs,
-                // 16 SQLs) and removes 30 (39 %), 10 of them rejected as Not our ICP (33 %): SAL→SQL from 18/50 = 36 %
-                // to 16/36 = 44 %.
+                // (fit ≥ 60, intent ≥ 50 or a hand-raise) 88 leads reached MQL; 62 reached SAL (the SAL and SQL rows,
+                // and the Rejected rows the seed accepts first: even positions) and 30 SQL (the 12 converted SQL09–SQL20,
+                // all of fit 76 or more, among them). Fit ≥ 70 keeps 58 (48 SALs, 28 SQLs) and removes 30 (34 %), 10 of
+                // them rejected as Not our ICP (33 %): SAL→SQL from 30/62 = 48 % to 28/48 = 58 %.
                 const page = await newPage();
                 await page.goto(`${url}?as=manager#/manager`);
                 const calibration = page.locator('c-threshold-calibration');
                 await calibration.locator('[data-id="sample-note"]').waitFor();
                 await calibration.locator('lightning-button[data-days="90"] button').click();
                 await eventually('the 90-day period is chosen', async () =>
-                    /of 76$/.test((await calibration.locator('tr[data-row="today"] > *').allInnerTexts())[2] ?? '')
+                    /of 88$/.test((await calibration.locator('tr[data-row="today"] > *').allInnerTexts())[2] ?? '')
                 );
                 const fit = calibration.locator('lightning-input[data-id="proposedFit"] input');
                 await fit.fill('70');
@@ -296,13 +296,13 @@ export function scenarios(env) {
                 await verdict.waitFor();
                 assert.equal(
                     await verdict.innerText(),
-                    'Fit ≥ 70 and intent ≥ 50 instead of fit ≥ 60 and intent ≥ 50 would have removed 39 % of MQLs ' +
-                        '(30 of 76). Of those, 33 % were rejected as Not our ICP. SAL→SQL would go from 36 % to 44 %.'
+                    'Fit ≥ 70 and intent ≥ 50 instead of fit ≥ 60 and intent ≥ 50 would have removed 34 % of MQLs ' +
+                        '(30 of 88). Of those, 33 % were rejected as Not our ICP. SAL→SQL would go from 48 % to 58 %.'
                 );
                 const row = async (key) =>
                     (await calibration.locator(`tr[data-row="${key}"] > *`).allInnerTexts()).map((text) => text.trim());
-                assert.deepEqual((await row('today')).slice(1, 4), ['76', '66 % of 76', '36 % of 50']);
-                assert.deepEqual((await row('proposed')).slice(1, 4), ['46', '78 % of 46', '44 % of 36']);
+                assert.deepEqual((await row('today')).slice(1, 4), ['88', '70 % of 88', '48 % of 62']);
+                assert.deepEqual((await row('proposed')).slice(1, 4), ['58', '83 % of 58', '58 % of 48']);
                 const file = await calibration.locator('[data-id="record-file"]').inputValue();
                 assert.match(file, /<field>Fit_Threshold__c<\/field>\s*<value xsi:type="xsd:double">70<\/value>/);
                 const { fitThreshold } = await backend
