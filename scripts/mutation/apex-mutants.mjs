@@ -26,7 +26,10 @@ export const APEX_TARGETS = [
         tests: ['QualificationPolicyTest', 'LeadLifecycleFlowTest']
     },
     { file: 'force-app/main/lead-lifecycle/classes/BusinessHoursClock.cls', tests: ['BusinessHoursClockTest'] },
-    { file: 'force-app/main/sdr-inbox/classes/LeadDecisionService.cls', tests: ['LeadDecisionServiceTest', 'LeadDecisionSavesTest'] },
+    {
+        file: 'force-app/main/sdr-inbox/classes/LeadDecisionService.cls',
+        tests: ['LeadDecisionServiceTest', 'LeadDecisionSavesTest']
+    },
     { file: 'force-app/main/sdr-inbox/classes/LeadQualificationService.cls', tests: ['LeadQualificationServiceTest'] }
 ];
 
