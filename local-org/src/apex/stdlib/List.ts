@@ -1,6 +1,5 @@
 // List methods. sort() orders Integers/Decimals/Strings/Dates naturally, enums by ordinal, and instances of a
-// Comparable class with their compareTo (a stable sort); sort(comparator) orders by a Comparator<T> instance's
-// compare(a, b), also stably (List.sort(Comparator) of API 58.0).
+// Comparable class with their compareTo (a stable sort).
 // Source: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_list.htm
 import { SObject } from '../../core/sobject.ts';
 import { itemsOf } from '../collections.ts';
@@ -55,13 +54,9 @@ const instance: Record<string, InstanceMethod<ApexList>> = {
     remove: (rt, list, [at]) => list.items.splice(index(rt, list, at), 1)[0],
     contains: (rt, list, [value]) => list.items.some((item) => rt.equals(item, value, false)),
     indexof: (rt, list, [value]) => list.items.findIndex((item) => rt.equals(item, value, false)),
-    sort: (rt, list, [comparator]) => {
-        if (comparator instanceof ApexObject) {
-            list.items.sort((a, b) => {
-                const order = rt.callMethod(comparator, 'compare', [a, b]);
-                return typeof order === 'number' ? order : Number(order);
-            });
-        } else list.items.sort((a, b) => naturalOrder(rt, a, b));
+    sort: (rt, list, args) => {
+        if (args.length > 0) return rt.unsupported('List.sort(Comparator)');
+        list.items.sort((a, b) => naturalOrder(rt, a, b));
         return null;
     },
     clone: (_rt, list) => new ApexList(list.elementType, [...list.items]),
