@@ -9,7 +9,11 @@ const RULE_MODULES = [
     lwc('shared', 'slaClock'),
     lwc('shared', 'labelFormat'),
     lwc('shared', 'errorMessages'),
-    lwc('lead-lifecycle', 'leadStages')
+    lwc('shared', 'leadLabels'),
+    lwc('lead-lifecycle', 'leadStages'),
+    lwc('manager-insights', 'insightsFormat'),
+    lwc('sdr-inbox', 'handoffRequests'),
+    lwc('sdr-inbox', 'leadInbox')
 ];
 
 module.exports = { RULE_MODULES };
