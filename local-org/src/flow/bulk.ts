@@ -3,6 +3,7 @@
 // flows run; Create/Update Records go through the SaveEngine (the full order of execution for those records).
 import { PlatformException, UnsupportedError, type RecordError } from '../core/errors.ts';
 import { SObject } from '../core/sobject.ts';
+import type { FieldValue } from '../core/values.ts';
 import type { Transaction } from '../core/runtime.ts';
 import { combine, compare, equal } from './conditions.ts';
 import type { FlowData, Interview } from './interview.ts';
@@ -273,6 +274,9 @@ function inputsOf(interview: Interview, node: FlowElement['node']): Record<strin
     return inputs;
 }
 
+/** The type of the record that holds an Apex action's outputs stored automatically (not an object of the schema). */
+const APEX_ACTION_OUTPUT = 'ApexActionOutput';
+
 function action(element: FlowElement, interviews: Interview[]): void {
     const node = element.node;
     const type = text(node, 'actionType');
@@ -290,10 +294,18 @@ function action(element: FlowElement, interviews: Interview[]): void {
             for (const interview of interviews) interview.fault = (error as Error).message;
             return;
         }
+        const storeAutomatically = text(node, 'storeOutputAutomatically') === 'true';
         interviews.forEach((interview, index) => {
             for (const output of children(node, 'outputParameters')) {
                 const value = outputs[index]?.[text(output, 'name') ?? ''];
                 interview.set(text(output, 'assignToReference') ?? '', (value ?? null) as FlowData);
+            }
+            // "Store output values automatically": {!Element.output} reads the action's result (ledger: flow actions).
+            if (storeAutomatically) {
+                interview.setValue(
+                    element.name,
+                    new SObject(APEX_ACTION_OUTPUT, (outputs[index] ?? {}) as Record<string, FieldValue>)
+                );
             }
         });
         return;

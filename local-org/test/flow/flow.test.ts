@@ -232,6 +232,35 @@ test('after-save: one invocable call and one update for the batch, outputs per i
     assert.equal(tx.limits.queries, 1, 'Update Records by filter reads the records first');
 });
 
+test('an action that stores its output automatically is read as {!Element.output}, per interview', () => {
+    const stamped = flow(
+        'Stamp',
+        `${AFTER}${to('Compute')}`,
+        `<actionCalls><name>Compute</name><label>C</label><actionName>DueAction</actionName><actionType>apex</actionType>
+        ${to('Update_Lead')}
+        <inputParameters><name>score</name><value><elementReference>$Record.Score__c</elementReference></value></inputParameters>
+        <storeOutputAutomatically>true</storeOutputAutomatically></actionCalls>
+    <recordUpdates><name>Update_Lead</name><label>U</label>
+        <filterLogic>and</filterLogic>
+        <filters><field>Id</field><operator>EqualTo</operator><value><elementReference>$Record.Id</elementReference></value></filters>
+        <inputAssignments><field>Stamp__c</field><value><elementReference>Compute.due</elementReference></value></inputAssignments>
+        <object>Lead</object></recordUpdates>`
+    );
+    const tx = transaction(metadata(undefined, { flows: [stamped] }));
+    const f = fakes({ apex: (inputs) => inputs.map((input) => ({ due: new SDatetime(Number(input.score) * 1000) })) });
+    const records = stored(tx, 2);
+    const errors = createFlowRunner(f.services).runAfterSave(
+        tx,
+        'Lead',
+        records.map((record) => ({ record, prior: null }))
+    );
+    assert.deepEqual(errors, [[], []]);
+    assert.deepEqual(
+        f.dml[0].records.map((record) => (record.get('Stamp__c') as SDatetime).ms),
+        [0, 1000]
+    );
+});
+
 test('a platform fault takes the fault connector; $Flow.FaultMessage carries the error', () => {
     const tx = transaction(metadata(undefined, { flows: [ROUTE] }));
     const f = fakes({

@@ -38,6 +38,16 @@ function org(calls: { className: string; size: number }[] = []) {
                 // Queue mode, the Default routing policy: the routing queue stays the owner.
                 return inputs.map((input) => ({ ownerId: input.queueId, assignedToSdr: false }));
             }
+            if (className === 'SlaBreachReassignmentAction') {
+                // The shipped Breach_Reassignment__c (Escalation_Queue); the other values run with the real Apex in
+                // test/aura/sla-breach.test.ts.
+                const ownerId = seeded.groupIds.get('Lead_Handoff_Escalations');
+                return inputs.map((input) => ({
+                    ownerId,
+                    reassigned: ownerId !== input.ownerId,
+                    tellNewOwner: false
+                }));
+            }
             if (className === 'LeadFirstTouchByAction') {
                 return inputs.map((input) => ({
                     firstTouchBy: new SDatetime((input.acceptedAt as SDatetime).ms + 2 * 3_600_000),
