@@ -57,7 +57,8 @@ export function periodChoice(period: string): ChoiceGroup {
 /** A period the Apex accepts: one of PERIOD_DAYS, else the nearest longer one (90 at most). */
 export function normalizePeriod(days: unknown): number {
     const value = Number(days);
-    if (!Number.isFinite(value) || value <= 0) return PERIOD_DAYS[0];
+    // Zero and negative periods need no test of their own: the first period is the nearest longer one.
+    if (!Number.isFinite(value)) return PERIOD_DAYS[0];
     return PERIOD_DAYS.find((candidate) => value <= candidate) ?? PERIOD_DAYS[PERIOD_DAYS.length - 1];
 }
 

@@ -62,6 +62,13 @@ describe('rates and business time', () => {
         expect(businessTimeText(1500)).toBe('25 h');
         expect(businessTimeText(0)).toBe('0 min');
         expect(businessTimeText(null)).toBe('not enough data');
+        expect(businessTimeText(undefined)).toBe('not enough data');
+    });
+
+    it('tells a full day of business minutes in hours: 23 h 59 min, then exactly 24 h', () => {
+        expect(businessTimeText(24 * 60 - 1)).toBe('23 h 59 min');
+        expect(businessTimeText(24 * 60)).toBe('24 h');
+        expect(businessTimeText(24 * 60 + 1)).toBe('24 h');
     });
 });
 
@@ -109,6 +116,11 @@ describe('words', () => {
         expect(dateText('2026-12-31T23:30:00.000Z')).toBe('31 Dec 2026');
         expect(dateText(null)).toBe('');
         expect(dateText('yesterday')).toBe('');
+        expect(dateText('on 2026-03-02')).toBe('');
+    });
+
+    it('shows a month number it has no name for rather than failing', () => {
+        expect(dateText('2026-13-02')).toBe('2 13 2026');
     });
 
     it('captions a period only when both ends are known', () => {

@@ -56,6 +56,7 @@ describe('reasons', () => {
         expect(defaultRecycleUntil(reason('Too_Early'), TODAY)).toBe('2026-04-01');
         expect(defaultRecycleUntil(reason('No_Need'), TODAY)).toBeNull();
         expect(defaultRecycleUntil(undefined, TODAY)).toBeNull();
+        expect(defaultRecycleUntil({ ...reason('No_Need'), recycleDays: 30 }, TODAY)).toBeNull();
     });
 
     it('says why a reason choice cannot be confirmed yet', () => {
@@ -130,6 +131,10 @@ describe('requests', () => {
             checkedFields: ['SQL_Need_Confirmed__c'],
             notes: null
         });
+        expect(buildQualifyRequest({ leadId: RAJ.leadId, stage: 'SAL' }, [], null).notes).toBeNull();
+        expect(buildQualifyRequest({ leadId: RAJ.leadId, stage: 'SAL' }, [], ' Budget set \n').notes).toBe(
+            'Budget set'
+        );
     });
 
     it('builds a convert request with a numeric amount and the chosen account, or none for a new one', () => {
@@ -170,6 +175,12 @@ describe('requests', () => {
         expect(convertFormProblem({ opportunityName: 'Acme', amount: 5, closeDate: '2026-06-30' })).toBeNull();
     });
 
+    it('takes an emptied amount box as no amount, not as 0', () => {
+        expect(convertFormProblem({ opportunityName: 'Acme', amount: '', closeDate: '2026-06-30' })).toBe(
+            'To convert, enter an amount.'
+        );
+    });
+
     it('refuses a close date before today, and accepts today', () => {
         const form = { opportunityName: 'Acme', amount: 5 };
         expect(convertFormProblem({ ...form, closeDate: '2026-03-01' }, '2026-03-02')).toBe(
@@ -196,6 +207,18 @@ describe('outcome sentences', () => {
         expect(outcomeMessage({ ...already, decidedByName: null, stage: null })).toBe(
             'Someone else already decided this lead.'
         );
+        expect(outcomeMessage({ ...already, stage: null }, Date.parse('2026-03-02T15:00:00.000Z'))).toBe(
+            'Ann Lee already decided this lead 3 min ago.'
+        );
+    });
+
+    it('says "just now" for up to a minute, then counts minutes', () => {
+        const already = outcome({ code: 'ALREADY_DECIDED', stage: null, decidedByName: 'Ann Lee' });
+        const decidedAt = Date.parse('2026-03-02T14:57:00.000Z');
+        const at = (offset: number) =>
+            outcomeMessage({ ...already, decidedAt: new Date(decidedAt).toISOString() }, decidedAt + offset);
+        expect(at(59_999)).toBe('Ann Lee already decided this lead just now.');
+        expect(at(60_000)).toBe('Ann Lee already decided this lead 1 min ago.');
     });
 
     it('turns each refusal code into a sentence, falling back to the server message', () => {

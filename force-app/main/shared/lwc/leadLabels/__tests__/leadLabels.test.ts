@@ -50,5 +50,6 @@ describe('lead labels', () => {
         expect(scoreLabel(0)).toBe('0');
         expect(scoreLabel(87)).toBe('87');
         expect(scoreLabel(null)).toBe('—');
+        expect(scoreLabel(undefined)).toBe('—');
     });
 });
