@@ -15,7 +15,7 @@ import { join } from 'node:path';
 export const APEX_TARGETS = [
     {
         file: 'force-app/main/handoff-policy/classes/ResponseSlaPolicy.cls',
-        tests: ['HandoffPolicySelectorTest', 'LeadAcceptByActionTest']
+        tests: ['HandoffPolicySelectorTest', 'ResponseSlaPolicyTest', 'LeadAcceptByActionTest']
     },
     {
         file: 'force-app/main/handoff-policy/classes/DispositionReasonPolicy.cls',
