@@ -160,6 +160,7 @@ describe('c-lead-inbox', () => {
             const element = await createInbox();
             expect(getInboxMock).toHaveBeenCalledWith({ view: 'all', pageSize: 50, cursor: null });
             expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen']);
+            expect(root(element).querySelector('[data-id="empty"]')).toBeNull();
 
             const raj = rowFor(element, 'Raj Patel');
             expect(raj.textContent).toContain('Globex');
