@@ -1006,7 +1006,7 @@ describe('c-lead-inbox', () => {
         it('shows no view buttons, no table and no inbox-zero message before the first page arrives', async () => {
             getInboxMock.mockReturnValue(new Promise(() => undefined));
             const element = await createInbox();
-            expect(root(element).querySelectorAll('button[data-view]')).toHaveLength(0);
+            expect(root(element).querySelectorAll('.slds-button-group button')).toHaveLength(0);
             expect(root(element).querySelector('[data-id="empty"]')).toBeNull();
             expect(root(element).querySelector('table')).toBeNull();
         });
