@@ -376,10 +376,6 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
 
     // ----------------------------------------------------------------------------------------- display
 
-    get hasRows(): boolean {
-        return this.rows.length > 0;
-    }
-
     get isEmpty(): boolean {
         return !this.loading && !this.loadError && this.rows.length === 0;
     }
@@ -461,10 +457,6 @@ export default class LeadInbox extends NavigationMixin(LightningElement) {
                 recycleLabel: decisionOnLead('recycle', row.name)
             };
         });
-    }
-
-    get selectedCount(): number {
-        return this.selectedIds.length;
     }
 
     get hasSelection(): boolean {

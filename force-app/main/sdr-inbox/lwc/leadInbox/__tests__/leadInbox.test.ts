@@ -14,7 +14,7 @@ import INBOX_ZERO from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxZero';
 import LOAD_FAILED from '@salesforce/label/c.LeadHandoff_SdrInbox_InboxLoadFailed';
 import { formatLabel } from 'c/labelFormat';
 import { flush, mount, removeAll } from 'test/lwcTest';
-import { navigate } from 'test/navigationMock';
+import { generateUrl, navigate } from 'test/navigationMock';
 
 jest.mock('@salesforce/apex/LeadInboxController.getInbox', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/LeadInboxController.getDispositionReasons', () => ({ default: jest.fn() }), {
@@ -56,7 +56,7 @@ function okResult(...leadIds: string[]): DecisionResult {
 }
 
 /** The Jest stub of CurrentPageReference is a test wire adapter: tests feed it by emitting. */
-function emitPageReference(pageReference: Record<string, unknown>): void {
+function emitPageReference(pageReference: Record<string, unknown> | undefined): void {
     // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- emitting is how tests drive a wire
     (CurrentPageReference as unknown as { emit: (value: unknown) => void }).emit(pageReference);
 }
@@ -108,6 +108,33 @@ function openRealModal(): void {
 
 const openModal = () => document.body.querySelector('c-lead-reason-modal') as HTMLElement;
 
+/** A Lead_Handoff_Event__e message delivered through the latest empApi subscription. */
+function handoffEvent(leadId: string, stage: string): void {
+    const onMessage = jest.mocked(subscribe).mock.calls.at(-1)?.[2] as (message: EmpMessage) => void;
+    onMessage({
+        channel: '/event/Lead_Handoff_Event__e',
+        data: { event: { replayId: 9 }, payload: { Lead_Id__c: leadId, Stage__c: stage } }
+    });
+}
+
+/** A key pressed while nothing on the page has focus (the event comes from the page body). */
+function fromPage(key: string, init: KeyboardEventInit = {}, target: EventTarget = document.body): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+    target.dispatchEvent(event);
+    return event;
+}
+
+/** A promise the test settles when it wants to. */
+function deferred<T>() {
+    let resolve: (value: T) => void = () => undefined;
+    let reject: (reason: unknown) => void = () => undefined;
+    const promise = new Promise<T>((res, rej) => {
+        resolve = res;
+        reject = rej;
+    });
+    return { promise, resolve, reject };
+}
+
 describe('c-lead-inbox', () => {
     beforeEach(() => {
         getInboxMock.mockResolvedValue(page());
@@ -133,6 +160,7 @@ describe('c-lead-inbox', () => {
             const element = await createInbox();
             expect(getInboxMock).toHaveBeenCalledWith({ view: 'all', pageSize: 50, cursor: null });
             expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen']);
+            expect(root(element).querySelector('[data-id="empty"]')).toBeNull();
 
             const raj = rowFor(element, 'Raj Patel');
             expect(raj.textContent).toContain('Globex');
@@ -665,11 +693,6 @@ describe('c-lead-inbox', () => {
         it('answers ? and j as soon as rows show, before anything is clicked, without taking keys from the page', async () => {
             const element = await createInbox();
             const help = () => root(element).querySelector('section[aria-label="Keyboard shortcuts"]');
-            const fromPage = (key: string, target: EventTarget = document.body) => {
-                const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
-                target.dispatchEvent(event);
-                return event;
-            };
             expect(fromPage('?').defaultPrevented).toBe(true);
             await flush();
             expect(help()?.textContent).toContain('Next / previous lead');
@@ -680,8 +703,8 @@ describe('c-lead-inbox', () => {
             // shortcuts from the page, which act only once a row has focus.
             const search = document.createElement('input');
             document.body.appendChild(search);
-            expect(fromPage('j', search).defaultPrevented).toBe(false);
-            expect(fromPage('?', search).defaultPrevented).toBe(false);
+            expect(fromPage('j', {}, search).defaultPrevented).toBe(false);
+            expect(fromPage('?', {}, search).defaultPrevented).toBe(false);
             search.remove();
             expect(fromPage('a').defaultPrevented).toBe(false);
             await flush();
@@ -894,6 +917,470 @@ describe('c-lead-inbox', () => {
             await flush();
             expect(rowNames(element)).toHaveLength(3);
             expect(root(element).querySelector('[role="alert"]')).toBeNull();
+        });
+    });
+    describe('views and navigation', () => {
+        it('loads All when the App Builder default view is left blank', async () => {
+            await createInbox({ defaultView: '' });
+            expect(getInboxMock).toHaveBeenCalledWith({ view: 'all', pageSize: 50, cursor: null });
+        });
+
+        it('opens "My leads", where accepted leads go, from its button', async () => {
+            const element = await createInbox();
+            button(element, 'My leads').click();
+            expect(navigate).toHaveBeenCalledWith({
+                type: 'standard__navItemPage',
+                attributes: { apiName: 'Lead_Handoff_My_Leads' }
+            });
+        });
+
+        it('leaves a click with Ctrl, Cmd, Shift or the middle button to the browser (new tab or window)', async () => {
+            const element = await createInbox();
+            await flush();
+            const link = rowFor(element, 'Jane Doe').querySelector('th a') as HTMLAnchorElement;
+            const clicks: MouseEventInit[] = [{ ctrlKey: true }, { metaKey: true }, { shiftKey: true }, { button: 1 }];
+            for (const init of clicks) {
+                const click = new MouseEvent('click', { bubbles: true, cancelable: true, ...init });
+                link.dispatchEvent(click);
+                expect(click.defaultPrevented).toBe(false);
+            }
+            expect(navigate).not.toHaveBeenCalled();
+        });
+
+        it("asks for each lead's record URL once, not again on every refresh", async () => {
+            await createInbox();
+            await flush();
+            expect(generateUrl).toHaveBeenCalledTimes(3);
+            handoffEvent(RAJ.leadId, 'MQL');
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(2);
+            expect(generateUrl).toHaveBeenCalledTimes(3);
+        });
+
+        it('shows no company line for a lead without a company', async () => {
+            const element = await createInbox();
+            const company = (name: string) =>
+                rowFor(element, name).querySelector('th .slds-text-color_weak')?.textContent;
+            expect(company('Raj Patel')).toBe('Globex');
+            expect(company('Mia Chen')).toBe('');
+        });
+
+        it('marks the view on screen as the pressed brand button and the others as neutral', async () => {
+            const element = await createInbox();
+            const buttons = Array.from(root(element).querySelectorAll<HTMLButtonElement>('button[data-view]'));
+            expect(buttons.map((candidate) => [candidate.dataset.view, candidate.className])).toEqual([
+                ['all', 'slds-button slds-button_brand'],
+                ['mine', 'slds-button slds-button_neutral'],
+                ['breached', 'slds-button slds-button_neutral'],
+                ['queue:Lead_Handoff_Sales_Review', 'slds-button slds-button_neutral']
+            ]);
+        });
+
+        it('ignores a page URL without a view, with an empty one, or naming the view already open', async () => {
+            const element = await createInbox({ defaultView: 'mine' });
+            emitPageReference(undefined);
+            emitPageReference({ type: 'standard__navItemPage' });
+            emitPageReference({ type: 'standard__navItemPage', state: { c__view: '' } });
+            emitPageReference({ type: 'standard__navItemPage', state: { c__view: 'mine' } });
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(1);
+            expect(viewButton(element, 'mine').getAttribute('aria-pressed')).toBe('true');
+        });
+
+        it("names the view in the inbox-zero message, or says 'this view' for one the server did not list", async () => {
+            const element = await createInbox();
+            getInboxMock.mockResolvedValue(page({ view: 'mine', rows: [], nextCursor: null }));
+            viewButton(element, 'mine').click();
+            await flush();
+            const empty = () => root(element).querySelector('[data-id="empty"]')?.textContent?.trim();
+            expect(empty()).toBe(formatLabel(INBOX_ZERO, 'Mine'));
+
+            getInboxMock.mockResolvedValue(page({ view: 'queue:Gone', rows: [], nextCursor: null }));
+            emitPageReference({ type: 'standard__navItemPage', state: { c__view: 'queue:Gone' } });
+            await flush();
+            expect(empty()).toBe(formatLabel(INBOX_ZERO, 'this view'));
+        });
+    });
+
+    describe('loading, Load more and errors', () => {
+        it('shows no view buttons, no table and no inbox-zero message before the first page arrives', async () => {
+            getInboxMock.mockReturnValue(new Promise(() => undefined));
+            const element = await createInbox();
+            expect(root(element).querySelectorAll('.slds-button-group button')).toHaveLength(0);
+            expect(root(element).querySelector('[data-id="empty"]')).toBeNull();
+            expect(root(element).querySelector('table')).toBeNull();
+        });
+
+        it('shows no inbox-zero message and no table beside a load error', async () => {
+            getInboxMock.mockRejectedValue(new Error('Failed to fetch'));
+            const element = await createInbox();
+            expect(root(element).querySelector('[data-id="load-error"]')).not.toBeNull();
+            expect(root(element).querySelector('[data-id="empty"]')).toBeNull();
+            expect(root(element).querySelector('table')).toBeNull();
+        });
+
+        it("hides the previous view's rows while the next view loads, and when it fails to load", async () => {
+            const element = await createInbox();
+            const next = deferred<InboxPage>();
+            getInboxMock.mockReturnValue(next.promise);
+            viewButton(element, 'mine').click();
+            await flush();
+            expect(root(element).querySelector('table')).toBeNull();
+            expect(root(element).querySelector('lightning-spinner')).not.toBeNull();
+            expect(root(element).querySelector('[data-id="empty"]')).toBeNull();
+
+            next.reject(new Error('Failed to fetch'));
+            await flush();
+            expect(root(element).querySelector('table')).toBeNull();
+            expect(root(element).querySelector('[data-id="load-error"]')?.textContent).toContain('Failed to fetch');
+            // Keys from the page do nothing while no row is on screen.
+            expect(fromPage('j').defaultPrevented).toBe(false);
+        });
+
+        it('does not ask the server twice when a live event arrives while the inbox is still loading', async () => {
+            const first = deferred<InboxPage>();
+            getInboxMock.mockReturnValue(first.promise);
+            const element = await createInbox();
+            handoffEvent(RAJ.leadId, 'SAL');
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(1);
+            first.resolve(page());
+            await flush();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen']);
+        });
+
+        it('when nothing is on screen, a failed quiet refresh shows its own error', async () => {
+            getInboxMock.mockRejectedValue({ body: { message: 'Your inbox is not set up yet.' } });
+            const element = await createInbox();
+            getInboxMock.mockRejectedValue(new Error('Failed to fetch'));
+            handoffEvent(RAJ.leadId, 'MQL');
+            await flush();
+            const text = root(element).querySelector('[data-id="load-error"]')?.textContent ?? '';
+            expect(text).toContain('Failed to fetch');
+            expect(text).toContain('Check your connection, then try again');
+            expect(text).not.toContain('not set up yet');
+            expect(root(element).querySelector('table')).toBeNull();
+        });
+
+        it('asks once for the next page however often Load more is clicked, and offers it again after a failure', async () => {
+            const element = await createInbox();
+            const shown = toasts(element);
+            const next = deferred<InboxPage>();
+            getInboxMock.mockReturnValue(next.promise);
+            const loadMore = button(element, 'Load more');
+            loadMore.click();
+            loadMore.click();
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(2);
+            expect(button(element, 'Load more').disabled).toBe(true);
+
+            next.reject(new Error('Timeout'));
+            await flush();
+            expect(shown()).toHaveLength(1);
+            expect(button(element, 'Load more').disabled).toBe(false);
+            getInboxMock.mockResolvedValue(page({ rows: [MIA], nextCursor: 'cursor-3' }));
+            button(element, 'Load more').click();
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(3);
+            expect(button(element, 'Load more').disabled).toBe(false);
+        });
+    });
+
+    describe('keys and focus', () => {
+        const tabIndexes = (element: HTMLElement) => rows(element).map((row) => row.getAttribute('tabindex'));
+
+        it('takes the keys it uses (j, k, arrows, a, r, y, x, ?) from the browser', async () => {
+            openMock.mockResolvedValue(undefined);
+            decideMock.mockReturnValue(new Promise(() => undefined));
+            const element = await createInbox();
+            for (const key of ['j', 'k', 'ArrowDown', 'ArrowUp', 'x', '?', 'r', 'y']) {
+                expect([key, press(element, key).defaultPrevented]).toEqual([key, true]);
+            }
+            await flush();
+            expect(openMock.mock.calls.map(([props]) => props.action)).toEqual(['reject', 'recycle']);
+            expect(openMock.mock.calls[0][0]).toMatchObject({ size: 'small' });
+        });
+
+        it('moves one row with ArrowDown and back with ArrowUp', async () => {
+            const element = await createInbox();
+            press(element, 'ArrowDown');
+            await flush();
+            expect(tabIndexes(element)).toEqual(['-1', '0', '-1']);
+            press(element, 'j');
+            press(element, 'ArrowUp');
+            await flush();
+            expect(tabIndexes(element)).toEqual(['-1', '0', '-1']);
+        });
+
+        it('marks the focused and the selected rows for the eye as well', async () => {
+            const element = await createInbox();
+            press(element, 'j');
+            press(element, 'x');
+            press(element, 'j');
+            await flush();
+            const classes = () => rows(element).map((row) => Array.from(row.classList).sort());
+            expect(classes()).toEqual([
+                ['slds-hint-parent'],
+                ['slds-hint-parent', 'slds-is-selected'],
+                ['row_focused', 'slds-hint-parent']
+            ]);
+            press(element, 'k');
+            await flush();
+            expect(classes()[1]).toEqual(['row_focused', 'slds-hint-parent', 'slds-is-selected']);
+        });
+
+        it('leaves keys typed in a text area or a picklist alone, but acts from a row checkbox', async () => {
+            decideMock.mockResolvedValue(okResult(RAJ.leadId));
+            const element = await createInbox();
+            const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+            const textArea = document.createElement('textarea');
+            const picklist = document.createElement('select');
+            root(element).querySelector('th')?.append(textArea, picklist);
+            warn.mockRestore();
+            expect(press(element, 'a', textArea).defaultPrevented).toBe(false);
+            expect(press(element, 'a', picklist).defaultPrevented).toBe(false);
+            await flush();
+            expect(decideMock).not.toHaveBeenCalled();
+
+            const rajBox = root(element).querySelector('input[aria-label="Select Raj Patel"]') as HTMLInputElement;
+            expect(press(element, 'a', rajBox).defaultPrevented).toBe(true);
+            await flush();
+            expect(decideMock.mock.calls[0][0].request.leads).toEqual([{ leadId: RAJ.leadId, seenStage: 'MQL' }]);
+        });
+
+        it('from the page, k also focuses a row, from the document element too', async () => {
+            const element = await createInbox();
+            expect(fromPage('k').defaultPrevented).toBe(true);
+            expect(root(element).activeElement).toBe(rows(element)[0]);
+            expect(fromPage('?', {}, document.documentElement).defaultPrevented).toBe(true);
+        });
+
+        it('from the page, ignores keys with Ctrl, Cmd or Alt, keys already handled, and an empty inbox', async () => {
+            const element = await createInbox();
+            const help = () => root(element).querySelector('section[aria-label="Keyboard shortcuts"]');
+            for (const init of [{ ctrlKey: true }, { metaKey: true }, { altKey: true }]) {
+                expect(fromPage('?', init).defaultPrevented).toBe(false);
+            }
+            const handled = new KeyboardEvent('keydown', { key: '?', bubbles: true, cancelable: true });
+            handled.preventDefault();
+            document.body.dispatchEvent(handled);
+            await flush();
+            expect(help()).toBeNull();
+
+            removeAll();
+            getInboxMock.mockResolvedValue(page({ rows: [], nextCursor: null }));
+            const empty = await createInbox();
+            expect(fromPage('?').defaultPrevented).toBe(false);
+            await flush();
+            expect(root(empty).querySelector('section[aria-label="Keyboard shortcuts"]')).toBeNull();
+        });
+
+        it('says the shortcuts list is collapsed until it is shown', async () => {
+            const element = await createInbox();
+            expect(button(element, 'Keyboard shortcuts').getAttribute('aria-expanded')).toBe('false');
+        });
+
+        it('does not take focus when the list shows, nor back from a button the user moved to', async () => {
+            const element = await createInbox();
+            expect(root(element).activeElement).toBeNull();
+            press(element, 'j');
+            await flush();
+            expect(root(element).activeElement).toBe(rows(element)[1]);
+            const help = button(element, 'Keyboard shortcuts');
+            help.focus();
+            help.click();
+            await flush();
+            expect(root(element).activeElement).toBe(help);
+        });
+
+        it('after deciding the focused row, focus goes to the row that took its place, or the new last row', async () => {
+            decideMock.mockReturnValue(new Promise(() => undefined));
+            const element = await createInbox();
+            press(element, 'a', rows(element)[0]);
+            await flush();
+            expect(rowNames(element)).toEqual(['Jane Doe', 'Mia Chen']);
+            expect(root(element).activeElement).toBe(rows(element)[0]);
+
+            press(element, 'j');
+            press(element, 'a');
+            await flush();
+            expect(rowNames(element)).toEqual(['Jane Doe']);
+            expect(tabIndexes(element)).toEqual(['0']);
+            expect(root(element).activeElement).toBe(rows(element)[0]);
+        });
+    });
+
+    describe('selection', () => {
+        const selectAll = (element: HTMLElement) =>
+            root(element).querySelector('input[aria-label="Select all leads"]') as HTMLInputElement;
+
+        it('ticks "select all" only once every lead is selected', async () => {
+            const element = await createInbox();
+            expect(selectAll(element).checked).toBe(false);
+            expect(selectAll(element).disabled).toBe(false);
+            press(element, 'x');
+            await flush();
+            expect(selectAll(element).checked).toBe(false);
+            press(element, 'j');
+            press(element, 'x');
+            press(element, 'j');
+            press(element, 'x');
+            await flush();
+            expect(selectAll(element).checked).toBe(true);
+        });
+
+        it('leaves "select all" unticked and disabled when every row is view only', async () => {
+            const viewOnly = (row: LeadInboxController.InboxRow) => ({ ...row, canDecide: false });
+            getInboxMock.mockResolvedValue(page({ rows: [viewOnly(RAJ), viewOnly(JANE)], nextCursor: null }));
+            const element = await createInbox();
+            expect(selectAll(element).checked).toBe(false);
+            expect(selectAll(element).disabled).toBe(true);
+        });
+
+        it('a refresh keeps the selected leads still listed and drops the others', async () => {
+            const element = await createInbox();
+            press(element, 'x');
+            press(element, 'j');
+            press(element, 'x');
+            await flush();
+            getInboxMock.mockResolvedValue(page({ rows: [RAJ, MIA] }));
+            handoffEvent('00Q000000000099AAA', 'MQL');
+            await flush();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Mia Chen']);
+            expect(rows(element).map((row) => row.getAttribute('aria-selected'))).toEqual(['true', 'false']);
+            expect(root(element).textContent).toContain('1 selected');
+        });
+
+        it('keeps the selection when someone else decides another lead', async () => {
+            const element = await createInbox();
+            press(element, 'j');
+            press(element, 'x');
+            press(element, 'j');
+            press(element, 'x');
+            getInboxMock.mockReturnValue(new Promise(() => undefined));
+            handoffEvent(RAJ.leadId, 'SAL');
+            await flush();
+            expect(rowNames(element)).toEqual(['Jane Doe', 'Mia Chen']);
+            expect(rows(element).map((row) => row.getAttribute('aria-selected'))).toEqual(['true', 'true']);
+            expect(root(element).textContent).toContain('2 selected');
+        });
+    });
+
+    describe('live refresh: what stays on screen', () => {
+        const tabIndexes = (element: HTMLElement) => rows(element).map((row) => row.getAttribute('tabindex'));
+
+        it('keeps a lead that is (again) an MQL on screen until the refresh answers', async () => {
+            const element = await createInbox();
+            getInboxMock.mockReturnValue(new Promise(() => undefined));
+            handoffEvent(JANE.leadId, 'MQL');
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(2);
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen']);
+        });
+
+        it('does not move focus when an event is about a lead not on screen', async () => {
+            const element = await createInbox();
+            getInboxMock.mockReturnValue(new Promise(() => undefined));
+            handoffEvent('00Q000000000099AAA', 'SAL');
+            await flush();
+            expect(root(element).activeElement).toBeNull();
+        });
+
+        it('keeps focus at its place in the list when someone else decides a lead below it', async () => {
+            const extra = { ...MIA, leadId: '00Q000000000004AAA', name: 'Lee Wong' };
+            getInboxMock.mockResolvedValue(page({ rows: [RAJ, JANE, MIA, extra], nextCursor: null }));
+            const element = await createInbox();
+            getInboxMock.mockReturnValue(new Promise(() => undefined));
+            handoffEvent(extra.leadId, 'SAL');
+            await flush();
+            expect(tabIndexes(element)).toEqual(['0', '-1', '-1']);
+
+            press(element, 'j');
+            handoffEvent(MIA.leadId, 'SAL');
+            await flush();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe']);
+            expect(tabIndexes(element)).toEqual(['-1', '0']);
+        });
+
+        it('keeps focus in the list when a refresh brings fewer rows, and in place when it brings as many', async () => {
+            const element = await createInbox();
+            press(element, 'j');
+            press(element, 'j');
+            handoffEvent('00Q000000000099AAA', 'MQL');
+            await flush();
+            expect(tabIndexes(element)).toEqual(['-1', '-1', '0']);
+
+            getInboxMock.mockResolvedValue(page({ rows: [RAJ, JANE] }));
+            handoffEvent(MIA.leadId, 'MQL');
+            await flush();
+            expect(tabIndexes(element)).toEqual(['-1', '0']);
+        });
+
+        it("keeps a refused lead's sentence when someone else decides another lead", async () => {
+            decideMock.mockResolvedValue({
+                applied: false,
+                outcomes: [{ ...PARTIAL_RESULT.outcomes[1], leadId: RAJ.leadId }]
+            });
+            const element = await createInbox();
+            press(element, 'a');
+            await flush();
+            expect(rowFor(element, 'Raj Patel').querySelector('[data-id="row-error"]')).not.toBeNull();
+            getInboxMock.mockReturnValue(new Promise(() => undefined));
+            handoffEvent(MIA.leadId, 'SAL');
+            await flush();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe']);
+            expect(rowFor(element, 'Raj Patel').querySelector('[data-id="row-error"]')?.textContent).toContain(
+                'Ann Lee'
+            );
+        });
+
+        it('puts a refused lead due last back at the end of the list', async () => {
+            decideMock.mockResolvedValue({
+                applied: false,
+                outcomes: [{ ...PARTIAL_RESULT.outcomes[1], leadId: MIA.leadId }]
+            });
+            const element = await createInbox();
+            button(element, 'Accept Mia Chen').click();
+            await flush();
+            expect(rowNames(element)).toEqual(['Raj Patel', 'Jane Doe', 'Mia Chen']);
+        });
+
+        it('unsubscribes at once when removed before the subscription was made', async () => {
+            const subscribing = deferred<{ channel: string; id: string }>();
+            jest.mocked(subscribe).mockReturnValue(subscribing.promise);
+            const element = await createInbox();
+            document.body.removeChild(element);
+            expect(unsubscribe).not.toHaveBeenCalled();
+            subscribing.resolve({ channel: '/event/Lead_Handoff_Event__e', id: 'sub-2' });
+            await flush();
+            expect(unsubscribe).toHaveBeenCalledWith({ channel: '/event/Lead_Handoff_Event__e', id: 'sub-2' });
+        });
+
+        it('does not start polling when removed before empApi said whether it is available', async () => {
+            jest.useFakeTimers();
+            const enabled = deferred<boolean>();
+            jest.mocked(isEmpEnabled).mockReturnValue(enabled.promise);
+            const element = await createInbox();
+            document.body.removeChild(element);
+            enabled.resolve(false);
+            await flush();
+            jest.advanceTimersByTime(60_000);
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('polls once every 30 s however often streaming reports an error, and unsubscribes nothing', async () => {
+            jest.useFakeTimers();
+            jest.mocked(subscribe).mockResolvedValue({ channel: '/event/Lead_Handoff_Event__e' });
+            const element = await createInbox();
+            const reportError = jest.mocked(onError).mock.calls.at(-1)?.[0] as (error: unknown) => void;
+            reportError({ error: '403::Unknown client' });
+            reportError({ error: '403::Unknown client' });
+            jest.advanceTimersByTime(30_000);
+            await flush();
+            expect(getInboxMock).toHaveBeenCalledTimes(2);
+            document.body.removeChild(element);
+            expect(unsubscribe).not.toHaveBeenCalled();
         });
     });
 });
