@@ -56,6 +56,8 @@ declare namespace LeadStagePanelController {
         acceptBy: string | null;
         /** from when the lead is due soon (Due_Soon_At__c); null for leads routed before it existed */
         dueSoonAt: string | null;
+        /** while the business hours of its response SLA are closed (accept-by not passed): when the SLA clock runs again */
+        slaPausedUntil: string | null;
         acceptedAt: string | null;
         acceptedByName: string | null;
         slaOutcome: string | null;

@@ -31,6 +31,7 @@ import TRY_AGAIN from '@salesforce/label/c.LeadHandoff_Shared_TryAgain';
 import SCORES from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelScores';
 import OWNER from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelOwner';
 import ACCEPT_WITHIN from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelAcceptWithin';
+import SLA_PAUSED_LINE from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelSlaPaused';
 import SLA_MET from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelSlaMet';
 import SLA_MET_BY from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelSlaMetBy';
 import SLA_MET_WORD from '@salesforce/label/c.LeadHandoff_SdrInbox_PanelSlaMetWord';
@@ -58,7 +59,7 @@ import type { ChecklistChangeDetail, NotesChangeDetail, QualifyDetail } from 'c/
 import type { ConvertFormValues } from 'c/leadConvertForm';
 import { intentTriggerLabel, scoreLabel, segmentBadgeClass, segmentLabel } from 'c/leadLabels';
 import { MQL, RECYCLED, isExitStage, isLifecycleStage } from 'c/leadStages';
-import { SLA_DISPLAY, clockOffset, countdownText, isoDate, serverTime, slaState } from 'c/slaClock';
+import { SLA_DISPLAY, clockOffset, countdownText, isoDate, serverTime, slaState, slaStatus } from 'c/slaClock';
 import type { SlaState } from 'c/slaClock';
 
 type StagePanel = LeadStagePanelController.StagePanel;
@@ -209,8 +210,12 @@ export default class LeadStagePanel extends LightningElement {
         const panel = this.panel;
         if (!panel) return null;
         if (panel.stage === MQL && panel.acceptBy) {
-            const state = slaState(panel.acceptBy, this.now, panel.dueSoonAt);
-            return slaLine(state, formatLabel(ACCEPT_WITHIN, countdownText(panel.acceptBy, this.now)));
+            // Paused while the SLA's business hours are closed: say when the clock runs again, as the inbox row does.
+            const status = slaStatus(panel.acceptBy, this.now, panel.dueSoonAt, panel.slaPausedUntil);
+            return slaLine(
+                status.state,
+                formatLabel(status.state === 'paused' ? SLA_PAUSED_LINE : ACCEPT_WITHIN, status.text)
+            );
         }
         if (panel.slaOutcome === 'Met') {
             const met = panel.acceptedByName ? formatLabel(SLA_MET_BY, panel.acceptedByName) : SLA_MET;

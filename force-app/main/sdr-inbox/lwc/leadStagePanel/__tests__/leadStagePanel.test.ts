@@ -211,6 +211,23 @@ describe('c-lead-stage-panel', () => {
             expect(root(element).querySelector('[role="alert"]')).toBeNull();
         });
 
+        it('says the SLA clock is paused, and until when, while its business hours are closed', async () => {
+            serverPanel = panel({ slaPausedUntil: '2026-03-02T17:00:00.000Z' });
+            const element = await createPanel();
+            expect(text(element, '[data-id="sla"]')).toBe(
+                'The SLA clock is paused until Mon, Mar 2, 9:00 AM: its business hours are closed.'
+            );
+            const badge = root(element).querySelector('[data-id="sla-badge"]');
+            expect(badge?.className).toBe('slds-badge slds-badge_lightest');
+            expect(badge?.textContent?.replace(/\s+/g, ' ').trim()).toBe('\u2016Paused');
+        });
+
+        it('counts down again once the paused clock has run past its opening', async () => {
+            serverPanel = panel({ slaPausedUntil: '2026-03-02T14:59:00.000Z' });
+            const element = await createPanel();
+            expect(text(element, '[data-id="sla"]')).toBe('Accept within: 10 min left');
+        });
+
         it('keeps the SLA countdown ticking and stops when removed', async () => {
             jest.useFakeTimers({ now: Date.parse('2026-03-02T15:00:00.000Z') });
             const element = await createPanel();
